@@ -1,0 +1,25 @@
+package com.shopsuite.midimo.chat;
+
+import java.time.Instant;
+
+/** Something that happened in a thread, relayed live from Midimo Chat. */
+public sealed interface ThreadEvent {
+
+  String threadId();
+
+  Instant occurredAt();
+
+  /** A message was posted. */
+  record MessagePosted(String threadId, Instant occurredAt, ChatMessage message)
+      implements ThreadEvent {}
+
+  /**
+   * A participant started or stopped typing; stopping includes the typing timeout expiring.
+   *
+   * @param expiresAt when typing stops by itself unless refreshed; null when {@code typing} is
+   *     false
+   */
+  record TypingChanged(
+      String threadId, Instant occurredAt, String userId, boolean typing, Instant expiresAt)
+      implements ThreadEvent {}
+}

@@ -1,0 +1,26 @@
+package com.shopsuite.midimo.error;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * Root of every failure the integration reports. Each subclass is one kind of failure with one
+ * meaning for callers (and one HTTP status at the REST edge); gRPC statuses and fault-tolerance
+ * exceptions are translated into this family in exactly one place each.
+ *
+ * <p>Unchecked, and an {@link ApplicationException} with {@code rollback = false}: a failed call to
+ * Midimo Chat reaches the caller as itself (not wrapped in {@code EJBException}) and does not doom
+ * the caller's transaction. Whether to roll back is the caller's decision (the order-event consumer
+ * rolls back to get a redelivery; a REST resource has no transaction to care about).
+ */
+@ApplicationException(rollback = false, inherited = true)
+public abstract class MidimoChatException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  protected MidimoChatException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  /** Whether the same call may succeed if tried again later, unchanged. */
+  public abstract boolean isRetryable();
+}

@@ -1,0 +1,20 @@
+package com.shopsuite.midimo.notification;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One page of a user's notifications, newest first.
+ *
+ * @param nextPageToken the token of the next page; null when this is the last one
+ */
+public record NotificationPage(List<Notification> notifications, String nextPageToken) {
+
+  public NotificationPage {
+    notifications = List.copyOf(notifications);
+  }
+
+  public Optional<String> next() {
+    return Optional.ofNullable(nextPageToken);
+  }
+}

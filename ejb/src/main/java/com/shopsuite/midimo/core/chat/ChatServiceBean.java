@@ -1,0 +1,145 @@
+package com.shopsuite.midimo.core.chat;
+
+import static com.shopsuite.midimo.client.Arguments.requireId;
+
+import com.shopsuite.midimo.chat.ChatMessage;
+import com.shopsuite.midimo.chat.ChatService;
+import com.shopsuite.midimo.chat.ChatThread;
+import com.shopsuite.midimo.chat.MessagePage;
+import com.shopsuite.midimo.chat.SupportThread;
+import com.shopsuite.midimo.client.IdempotencyKeys;
+import com.shopsuite.midimo.client.MidimoChatClient;
+import com.shopsuite.midimo.core.connection.MidimoChatChannels;
+import com.shopsuite.midimo.core.connection.MidimoChatConfiguration;
+import com.shopsuite.midimo.core.resilience.MidimoChatCalls;
+import com.shopsuite.midimo.error.ConflictException;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Messaging with Midimo Chat. Calls to Midimo Chat are not transactional, so they run outside any
+ * JTA transaction: a failed or retried call can never mark a caller's transaction rollback-only.
+ */
+@Stateless
+@Local(ChatService.class)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ChatServiceBean implements ChatService {
+
+  @EJB MidimoChatChannels channels;
+
+  @Inject MidimoChatCalls calls;
+
+  @Inject ThreadInfoCache cache;
+
+  @Inject MidimoChatConfiguration configuration;
+
+  private MidimoChatClient client;
+
+  @PostConstruct
+  void borrowClient() {
+    client = channels.client();
+  }
+
+  @Override
+  public SupportThread createSupportThread(String customerId, String orderId, String productId) {
+    requireId("customerId", customerId);
+    requireId("orderId", orderId);
+    String product = productId == null || productId.isBlank() ? null : productId;
+    Optional<ChatThread> existing = findSupportThread(orderId, customerId);
+    if (existing.isPresent()) {
+      return new SupportThread(existing.get(), false);
+    }
+    try {
+      ChatThread thread =
+          calls.call(
+              () ->
+                  client.createThread(
+                      customerId,
+                      SupportThreads.title(orderId, product),
+                      List.of(configuration.systemUserId()),
+                      SupportThreads.metadata(customerId, orderId, product),
+                      SupportThreads.idempotencyKey(customerId, orderId)));
+      cache.put(thread);
+      return new SupportThread(thread, true);
+    } catch (ConflictException e) {
+      // Another request for the same customer and order (about another product) won the race:
+      // its thread is the order's support thread.
+      return findSupportThread(orderId, customerId)
+          .map(thread -> new SupportThread(thread, false))
+          .orElseThrow(() -> e);
+    }
+  }
+
+  @Override
+  public Optional<ChatThread> findSupportThread(String orderId) {
+    requireId("orderId", orderId);
+    return calls
+        .call(() -> client.findThreads(SupportThreads.query(orderId), null, 1, null))
+        .threads()
+        .stream()
+        .findFirst();
+  }
+
+  private Optional<ChatThread> findSupportThread(String orderId, String customerId) {
+    return calls
+        .call(() -> client.findThreads(SupportThreads.query(orderId), customerId, 1, null))
+        .threads()
+        .stream()
+        .filter(thread -> SupportThreads.belongsTo(thread, customerId))
+        .findFirst();
+  }
+
+  @Override
+  public ChatThread getThread(String threadId) {
+    requireId("threadId", threadId);
+    return cache.get(threadId, id -> calls.call(() -> client.getThread(id)));
+  }
+
+  @Override
+  public MessagePage getThreadMessages(String threadId, int limit, String beforeId) {
+    return calls.call(() -> client.getThreadMessages(threadId, limit, beforeId));
+  }
+
+  @Override
+  public ChatMessage sendMessage(
+      String threadId,
+      String userId,
+      String content,
+      List<String> attachmentIds,
+      String idempotencyKey) {
+    String key = IdempotencyKeys.orNew(idempotencyKey);
+    ChatMessage message =
+        calls.call(
+            () -> client.sendMessage(threadId, userId, content, attachmentIds, Map.of(), key));
+    cache.evict(threadId);
+    return message;
+  }
+
+  @Override
+  public ChatMessage sendOrderUpdateMessage(
+      String threadId, String orderId, String status, String message, String idempotencyKey) {
+    requireId("orderId", orderId);
+    requireId("status", status);
+    String key = IdempotencyKeys.orNew(idempotencyKey);
+    ChatMessage posted =
+        calls.call(
+            () ->
+                client.sendMessage(
+                    threadId,
+                    configuration.systemUserId(),
+                    OrderUpdates.content(orderId, status, message),
+                    List.of(),
+                    OrderUpdates.metadata(orderId, status),
+                    key));
+    cache.evict(threadId);
+    return posted;
+  }
+}

@@ -1,0 +1,64 @@
+package com.shopsuite.midimo.core.chat;
+
+import com.shopsuite.midimo.chat.ChatThread;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What makes a thread the support thread of an order: its title, metadata and idempotency key. */
+final class SupportThreads {
+
+  static final String SOURCE = "e_commerce";
+  static final String TYPE = "support";
+
+  private SupportThreads() {}
+
+  static String title(String orderId, String productId) {
+    return productId == null
+        ? "Order " + orderId + " support"
+        : "Order " + orderId + " support: product " + productId;
+  }
+
+  /** The metadata the original guide shows ({@code source}, {@code order_id}), plus ours. */
+  static Map<String, String> metadata(String customerId, String orderId, String productId) {
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put("source", SOURCE);
+    metadata.put("type", TYPE);
+    metadata.put("order_id", orderId);
+    metadata.put("customer_id", customerId);
+    if (productId != null) {
+      metadata.put("product_id", productId);
+    }
+    return metadata;
+  }
+
+  /** How to find an order's support thread again. */
+  static Map<String, String> query(String orderId) {
+    return Map.of("type", TYPE, "order_id", orderId);
+  }
+
+  static boolean belongsTo(ChatThread thread, String customerId) {
+    return thread.participants().contains(customerId);
+  }
+
+  /**
+   * The same for every request about one customer and order, on every node: Midimo Chat then
+   * creates the thread once however many ask at the same time. Hashed, so any ids fit in the key's
+   * 128 characters and none leaks into logs.
+   */
+  static String idempotencyKey(String customerId, String orderId) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      sha256.update(customerId.getBytes(StandardCharsets.UTF_8));
+      sha256.update((byte) 0);
+      sha256.update(orderId.getBytes(StandardCharsets.UTF_8));
+      return "support-thread-"
+          + Base64.getUrlEncoder().withoutPadding().encodeToString(sha256.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
+  }
+}

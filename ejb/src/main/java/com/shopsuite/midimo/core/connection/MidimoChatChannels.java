@@ -1,0 +1,78 @@
+package com.shopsuite.midimo.core.connection;
+
+import com.shopsuite.midimo.client.CallObserver;
+import com.shopsuite.midimo.client.ChannelPool;
+import com.shopsuite.midimo.client.ClientSettings;
+import com.shopsuite.midimo.client.MidimoChatClient;
+import com.shopsuite.midimo.client.ServiceHealth;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.logging.Logger;
+
+/**
+ * Owns the pooled gRPC channels to Midimo Chat for the whole application: opened at deployment,
+ * closed at undeployment. Everyone else borrows the {@link MidimoChatClient} built over them and
+ * never closes it.
+ *
+ * <p>Opening makes no connection (channels connect on their first call), so the application deploys
+ * while Midimo Chat is down; the readiness check reports the outage instead.
+ */
+@Singleton
+@Startup
+// The fields are written once in @PostConstruct and only read afterwards: no container lock
+// needed on the hot path.
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class MidimoChatChannels {
+
+  private static final Logger LOG = Logger.getLogger(MidimoChatChannels.class.getName());
+
+  @Inject MidimoChatConfiguration configuration;
+
+  @Inject CallObserver callObserver;
+
+  private ChannelPool pool;
+  private MidimoChatClient client;
+  private Duration healthTimeout;
+
+  @PostConstruct
+  void open() {
+    ClientSettings settings = configuration.clientSettings();
+    pool = ChannelPool.connect(settings.connection());
+    client = MidimoChatClient.over(pool, settings, callObserver);
+    healthTimeout = settings.callTimeout();
+    LOG.info(
+        () ->
+            "Midimo Chat at %s:%d (%s), %d pooled channel(s), call deadline %s"
+                .formatted(
+                    settings.connection().host(),
+                    settings.connection().port(),
+                    settings.connection().secure() ? "TLS" : "plaintext",
+                    pool.size(),
+                    settings.callTimeout()));
+  }
+
+  /** The shared client. Borrowed: do not close it. */
+  public MidimoChatClient client() {
+    return client;
+  }
+
+  /** Asks Midimo Chat's gRPC health service whether it serves; never throws. */
+  public ServiceHealth health() {
+    return client.checkHealth(healthTimeout);
+  }
+
+  @PreDestroy
+  void close() {
+    pool.close();
+    LOG.info(() -> "Midimo Chat channels closed (terminated: " + pool.isTerminated() + ")");
+  }
+}

@@ -1,0 +1,52 @@
+package com.shopsuite.midimo.core.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SupportThreadsTest {
+
+  @Test
+  void idempotencyKey_isTheSameForTheSameCustomerAndOrder_onEveryNode() {
+    assertThat(SupportThreads.idempotencyKey("customer_123", "order_456"))
+        .isEqualTo(SupportThreads.idempotencyKey("customer_123", "order_456"))
+        .startsWith("support-thread-")
+        .hasSizeLessThanOrEqualTo(128)
+        .doesNotContain("customer_123")
+        .doesNotContain("order_456");
+  }
+
+  @Test
+  void idempotencyKey_differsWhenCustomerOrOrderDiffer_evenIfTheirConcatenationsMatch() {
+    assertThat(SupportThreads.idempotencyKey("c1", "o2"))
+        .isNotEqualTo(SupportThreads.idempotencyKey("c2", "o2"))
+        .isNotEqualTo(SupportThreads.idempotencyKey("c1", "o3"));
+    assertThat(SupportThreads.idempotencyKey("ab", "c"))
+        .isNotEqualTo(SupportThreads.idempotencyKey("a", "bc"));
+  }
+
+  @Test
+  void metadata_carriesTheGuidesPairs_andTheProductOnlyWhenGiven() {
+    assertThat(SupportThreads.metadata("c1", "o1", "p1"))
+        .containsEntry("source", "e_commerce")
+        .containsEntry("type", "support")
+        .containsEntry("order_id", "o1")
+        .containsEntry("customer_id", "c1")
+        .containsEntry("product_id", "p1");
+    assertThat(SupportThreads.metadata("c1", "o1", null)).doesNotContainKey("product_id");
+    assertThat(SupportThreads.title("o1", null)).isEqualTo("Order o1 support");
+    assertThat(SupportThreads.title("o1", "p1")).isEqualTo("Order o1 support: product p1");
+  }
+
+  @Test
+  void orderUpdates_readAsTextAndCarryStructuredMetadata() {
+    assertThat(OrderUpdates.content("order_456", "Delivered", "Your order was delivered!"))
+        .isEqualTo("Order order_456: Delivered. Your order was delivered!");
+    assertThat(OrderUpdates.content("order_456", "Shipped", null))
+        .isEqualTo("Order order_456: Shipped.");
+    assertThat(OrderUpdates.metadata("order_456", "Delivered"))
+        .containsEntry("type", "order_update")
+        .containsEntry("order_id", "order_456")
+        .containsEntry("status", "Delivered");
+  }
+}
