@@ -9,7 +9,9 @@ import io.grpc.ForwardingClientCallListener.SimpleForwardingClientCallListener;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,6 +28,21 @@ final class CallLogInterceptor implements ClientInterceptor {
   static final String CATEGORY = "com.shopsuite.midimo.calls";
 
   private static final Logger LOG = Logger.getLogger(CATEGORY);
+
+  /**
+   * Failures that say something about Midimo Chat or the link to it, worth an operator's eye. The
+   * others (not found, invalid argument, conflict...) are answers to the caller's request.
+   */
+  private static final Set<Status.Code> SERVICE_FAILURES =
+      EnumSet.of(
+          Status.Code.UNAVAILABLE,
+          Status.Code.DEADLINE_EXCEEDED,
+          Status.Code.RESOURCE_EXHAUSTED,
+          Status.Code.UNAUTHENTICATED,
+          Status.Code.INTERNAL,
+          Status.Code.UNKNOWN,
+          Status.Code.UNIMPLEMENTED,
+          Status.Code.DATA_LOSS);
 
   private final CallObserver observer;
 
@@ -64,7 +81,7 @@ final class CallLogInterceptor implements ClientInterceptor {
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "call observer failed", e);
     }
-    Level level = status.isOk() ? Level.INFO : Level.WARNING;
+    Level level = SERVICE_FAILURES.contains(status.getCode()) ? Level.WARNING : Level.INFO;
     if (!LOG.isLoggable(level)) {
       return;
     }

@@ -110,6 +110,11 @@ public final class ChannelPool implements ChannelSource, AutoCloseable {
     return channels.stream().map(channel -> channel.getState(false)).toList();
   }
 
+  /** Whether {@link #close} has begun: the pool takes no new calls. */
+  public boolean isShutdown() {
+    return channels.stream().anyMatch(ManagedChannel::isShutdown);
+  }
+
   public boolean isTerminated() {
     return channels.stream().allMatch(ManagedChannel::isTerminated)
         && (eventLoop == null || eventLoop.isTerminated())

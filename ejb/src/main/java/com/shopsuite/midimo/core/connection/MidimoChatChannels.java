@@ -5,10 +5,13 @@ import com.shopsuite.midimo.client.ChannelPool;
 import com.shopsuite.midimo.client.ClientSettings;
 import com.shopsuite.midimo.client.MidimoChatClient;
 import com.shopsuite.midimo.client.ServiceHealth;
+import com.shopsuite.midimo.health.MidimoChatProbe;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -23,15 +26,18 @@ import java.util.logging.Logger;
  * never closes it.
  *
  * <p>Opening makes no connection (channels connect on their first call), so the application deploys
- * while Midimo Chat is down; the readiness check reports the outage instead.
+ * while Midimo Chat is down; the readiness check, which probes through this bean (its {@link
+ * MidimoChatProbe} view), reports the outage instead.
  */
 @Singleton
 @Startup
+@LocalBean
+@Local(MidimoChatProbe.class)
 // The fields are written once in @PostConstruct and only read afterwards: no container lock
 // needed on the hot path.
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class MidimoChatChannels {
+public class MidimoChatChannels implements MidimoChatProbe {
 
   private static final Logger LOG = Logger.getLogger(MidimoChatChannels.class.getName());
 
@@ -42,6 +48,7 @@ public class MidimoChatChannels {
   private ChannelPool pool;
   private MidimoChatClient client;
   private Duration healthTimeout;
+  private String target;
 
   @PostConstruct
   void open() {
@@ -49,6 +56,7 @@ public class MidimoChatChannels {
     pool = ChannelPool.connect(settings.connection());
     client = MidimoChatClient.over(pool, settings, callObserver);
     healthTimeout = settings.callTimeout();
+    target = settings.connection().host() + ":" + settings.connection().port();
     LOG.info(
         () ->
             "Midimo Chat at %s:%d (%s), %d pooled channel(s), call deadline %s"
@@ -65,9 +73,19 @@ public class MidimoChatChannels {
     return client;
   }
 
-  /** Asks Midimo Chat's gRPC health service whether it serves; never throws. */
+  @Override
   public ServiceHealth health() {
     return client.checkHealth(healthTimeout);
+  }
+
+  @Override
+  public String target() {
+    return target;
+  }
+
+  @Override
+  public boolean channelsOpen() {
+    return pool != null && !pool.isShutdown();
   }
 
   @PreDestroy
