@@ -10,6 +10,7 @@ import io.grpc.netty.NettyChannelBuilder;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -129,7 +130,8 @@ public final class ChannelPool implements ChannelSource, AutoCloseable {
 
   /**
    * Stops accepting calls, lets calls in flight finish for up to {@code grace}, cancels what is
-   * left, then stops the pool's threads. Bounded: returns within about {@code grace} + 3 s.
+   * left, then stops the pool's threads and waits for Netty's own. Bounded: returns within about
+   * {@code grace} + 5 s.
    */
   public void close(Duration grace) {
     channels.forEach(ManagedChannel::shutdown);
@@ -148,6 +150,9 @@ public final class ChannelPool implements ChannelSource, AutoCloseable {
       }
       if (eventLoop != null) {
         eventLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(2, TimeUnit.SECONDS);
+        // Netty told the termination's listeners on its global executor, whose thread lingers a
+        // second after its last task, holding this deployment's class loader: wait it out.
+        GlobalEventExecutor.INSTANCE.awaitInactivity(2, TimeUnit.SECONDS);
       }
       if (executor != null) {
         executor.shutdown();

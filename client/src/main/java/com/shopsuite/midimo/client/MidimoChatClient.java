@@ -259,11 +259,15 @@ public final class MidimoChatClient implements AutoCloseable {
     StreamThreadEventsRequest request =
         StreamThreadEventsRequest.newBuilder().setThreadId(requireId("threadId", threadId)).build();
     ThreadEventObserver observer = new ThreadEventObserver(listener);
-    ChatServiceGrpc.newStub(intercepted())
-        .withCallCredentials(credentials)
-        .withDeadlineAfter(streamMaxNanos, TimeUnit.NANOSECONDS)
-        .withOption(CallTags.REQUEST_ID, RequestId.currentOrNew())
-        .streamThreadEvents(request, observer);
+    try {
+      ChatServiceGrpc.newStub(intercepted())
+          .withCallCredentials(credentials)
+          .withDeadlineAfter(streamMaxNanos, TimeUnit.NANOSECONDS)
+          .withOption(CallTags.REQUEST_ID, RequestId.currentOrNew())
+          .streamThreadEvents(request, observer);
+    } finally {
+      NettyThreadLocals.clearIfForeignThread();
+    }
     return observer;
   }
 
@@ -434,6 +438,8 @@ public final class MidimoChatClient implements AutoCloseable {
       Status status = e.getStatus();
       String detail = status.getDescription() == null ? "" : ": " + status.getDescription();
       return new ServiceHealth(false, status.getCode() + detail);
+    } finally {
+      NettyThreadLocals.clearIfForeignThread();
     }
   }
 
@@ -479,6 +485,8 @@ public final class MidimoChatClient implements AutoCloseable {
           continue;
         }
         throw GrpcErrors.toException(rpc, e);
+      } finally {
+        NettyThreadLocals.clearIfForeignThread();
       }
     }
   }

@@ -53,7 +53,11 @@ final class ThreadEventObserver
   @Override
   public void close() {
     if (closed.compareAndSet(false, true) && call != null) {
-      call.cancel("subscriber closed the thread event stream", null);
+      try {
+        call.cancel("subscriber closed the thread event stream", null);
+      } finally {
+        NettyThreadLocals.clearIfForeignThread();
+      }
     }
   }
 }

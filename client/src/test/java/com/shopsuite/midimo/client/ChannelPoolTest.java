@@ -11,6 +11,7 @@ import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.ServerBuilder;
 import io.grpc.inprocess.InProcessChannelBuilder;
+import io.netty.util.internal.InternalThreadLocalMap;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashSet;
@@ -65,6 +66,31 @@ class ChannelPoolTest {
   }
 
   @Test
+  void aCall_leavesNoNettyStateOnTheCallersThread_soNoServerThreadPinsTheDeployment()
+      throws Exception {
+    EmulatorServer server =
+        new EmulatorServer(
+                ServerBuilder.forPort(0),
+                EmulatorConfig.builder(JwtKeys.primary("primary", EmulatorFixture.SECRET))
+                    .callLog(false)
+                    .build())
+            .start();
+    try (ChannelPool pool =
+            ChannelPool.connect(ConnectionSettings.plaintext("localhost", server.port()));
+        MidimoChatClient client =
+            MidimoChatClient.over(
+                pool, EmulatorFixture.settings(EmulatorFixture.SECRET), CallObserver.NONE)) {
+      for (int i = 0; i < 3; i++) {
+        client.updatePresence("u" + i, PresenceStatus.ONLINE, "x".repeat(100));
+      }
+
+      assertThat(InternalThreadLocalMap.getIfSet()).isNull();
+    } finally {
+      server.stop();
+    }
+  }
+
+  @Test
   void connect_makesNoConnectionUntilTheFirstCall_soADownServiceIsNotAnErrorYet() throws Exception {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -85,7 +111,9 @@ class ChannelPoolTest {
   private static Set<String> poolThreads() {
     Set<String> names = new HashSet<>();
     for (Thread thread : Thread.getAllStackTraces().keySet()) {
-      if (thread.isAlive() && thread.getName().startsWith("midimo-chat-")) {
+      if (thread.isAlive()
+          && (thread.getName().startsWith("midimo-chat-")
+              || thread.getName().startsWith("globalEventExecutor"))) {
         names.add(thread.getName());
       }
     }

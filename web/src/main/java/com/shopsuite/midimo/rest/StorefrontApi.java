@@ -74,7 +74,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                           })),
               @APIResponse(
                   name = ProblemResponses.FORBIDDEN,
-                  description = "Midimo Chat does not allow this (e.g. the user is not a participant).",
+                  description =
+                      "Midimo Chat does not allow this (e.g. the user is not a participant).",
                   content =
                       @Content(
                           mediaType = Problems.PROBLEM_JSON,

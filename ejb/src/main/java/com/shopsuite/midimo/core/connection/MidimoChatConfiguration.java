@@ -3,6 +3,7 @@ package com.shopsuite.midimo.core.connection;
 import com.shopsuite.midimo.client.ClientSettings;
 import com.shopsuite.midimo.client.ConnectionSettings;
 import com.shopsuite.midimo.client.JwtSettings;
+import com.shopsuite.midimo.context.DurationSetting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;

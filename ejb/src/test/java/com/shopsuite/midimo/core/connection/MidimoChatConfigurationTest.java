@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.shopsuite.midimo.client.ClientSettings;
+import com.shopsuite.midimo.context.DurationSetting;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

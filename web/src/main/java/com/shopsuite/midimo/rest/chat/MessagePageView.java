@@ -11,8 +11,7 @@ public record MessagePageView(
     @Schema(description = "Whether older messages exist before the first one of this page")
         boolean hasMore,
     @Schema(
-            description =
-                "The before_id that reads the next (older) page; null when there is none",
+            description = "The before_id that reads the next (older) page; null when there is none",
             example = "msg_000071")
         String nextBeforeId) {
 

@@ -9,6 +9,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record OrderUpdateRequest(
     @Schema(example = "order_456") @NotBlank @Size(max = 128) String orderId,
     @Schema(example = "Delivered", maxLength = 64) @NotBlank @Size(max = 64) String status,
-    @Schema(example = "Your order was delivered successfully!", maxLength = 2000)
-        @Size(max = 2000)
+    @Schema(example = "Your order was delivered successfully!", maxLength = 2000) @Size(max = 2000)
         String message) {}

@@ -12,12 +12,9 @@ public record PostMessageRequest(
         @NotBlank
         @Size(max = 128)
         String userId,
-    @Schema(example = "Hello, where is my order?", maxLength = 4000)
-        @NotBlank
-        @Size(max = 4000)
+    @Schema(example = "Hello, where is my order?", maxLength = 4000) @NotBlank @Size(max = 4000)
         String content,
-    @Schema(examples = "[\"att_9f8e\"]", maxItems = 10, description = "Optional")
-        @Size(max = 10)
+    @Schema(examples = "[\"att_9f8e\"]", maxItems = 10, description = "Optional") @Size(max = 10)
         List<@NotBlank @Size(max = 128) String> attachmentIds) {
 
   /** Absent and empty mean the same: no attachments. */

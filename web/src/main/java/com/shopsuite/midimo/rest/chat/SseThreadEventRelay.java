@@ -39,7 +39,8 @@ final class SseThreadEventRelay implements ThreadEventListener {
 
   static final String MESSAGE_CREATED = "message_created";
   static final String TYPING_CHANGED = "typing_changed";
-  static final String ERROR = "error";
+  // Not "error": a browser's EventSource fires its own "error" event on connection trouble.
+  static final String ERROR = "stream_error";
   static final String END = "end";
 
   private static final Logger LOG = Logger.getLogger(SseThreadEventRelay.class.getName());
@@ -87,8 +88,7 @@ final class SseThreadEventRelay implements ThreadEventListener {
       return;
     }
     long period = heartbeatInterval.toMillis();
-    heartbeat =
-        scheduler.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
+    heartbeat = scheduler.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
     if (ended.get()) {
       heartbeat.cancel(false);
     }
@@ -133,7 +133,12 @@ final class SseThreadEventRelay implements ThreadEventListener {
 
   /** Tells the browser why the stream ends, as a problem (the same body an HTTP error has). */
   private void fail(RuntimeException failure) {
-    log(Level.WARNING, "event stream of thread " + threadId + " failed: " + failure, null);
+    if (failure instanceof MidimoChatException) {
+      // Already in midimo_chat.log, as the stream's call line (also when it is only recycled).
+      log(Level.FINE, "event stream of thread " + threadId + " failed: " + failure, null);
+    } else {
+      log(Level.WARNING, "event stream of thread " + threadId + " failed", failure);
+    }
     Problem problem = Problems.answer(failure, requestId).problem();
     sendLast(
         sse.newEventBuilder()
@@ -190,7 +195,9 @@ final class SseThreadEventRelay implements ThreadEventListener {
       beating.cancel(false);
     }
     try {
-      sink.close();
+      if (!sink.isClosed()) {
+        sink.close();
+      }
     } catch (RuntimeException e) {
       log(Level.FINE, "closing the event sink of thread " + threadId + " failed", e);
     }

@@ -1,6 +1,7 @@
 package com.shopsuite.midimo.rest.chat;
 
 import com.shopsuite.midimo.chat.ThreadEventService;
+import com.shopsuite.midimo.context.DurationSetting;
 import com.shopsuite.midimo.context.RequestId;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

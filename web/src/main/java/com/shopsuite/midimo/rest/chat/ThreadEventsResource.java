@@ -44,7 +44,7 @@ public class ThreadEventsResource {
           """
           Events: message_created (id: the message id; data: a Message), typing_changed (data: \
           user_id, is_typing, expires_at). When Midimo Chat ends the stream: end (data: \
-          thread_id); when it fails: error (data: a Problem); the stream then closes and an \
+          thread_id); when it fails: stream_error (data: a Problem); the stream then closes and an \
           EventSource reconnects by itself. A comment line is sent periodically \
           (midimo.chat.sse.heartbeat, 15 s by default) to keep the connection alive.""")
   @APIResponse(
@@ -53,7 +53,9 @@ public class ThreadEventsResource {
       content =
           @Content(
               mediaType = MediaType.SERVER_SENT_EVENTS,
-              schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
+              schema =
+                  @Schema(
+                      type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
               example =
                   """
                   event: message_created

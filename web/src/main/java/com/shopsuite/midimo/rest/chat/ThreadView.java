@@ -13,8 +13,7 @@ public record ThreadView(
     @Schema(example = "Order order_456 support") String title,
     @Schema(example = "2025-01-15T09:30:00Z") Instant createdAt,
     @Schema(example = "2025-01-15T09:42:10Z") Instant updatedAt,
-    @Schema(example = "cust_123", description = "The user who created the thread")
-        String creatorId,
+    @Schema(example = "cust_123", description = "The user who created the thread") String creatorId,
     @Schema(
             description = "Every user who may post, the creator included",
             examples = "[\"cust_123\", \"ecommerce-system\"]")

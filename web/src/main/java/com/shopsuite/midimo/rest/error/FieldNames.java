@@ -17,7 +17,7 @@ import java.util.Locale;
 
 /**
  * Names a constraint violation the way the caller wrote the request, not the way Java sees it:
- * {@code create.request.customerId} becomes {@code customer_id}, {@code send.idempotencyKey}
+ * {@code create.request.customerId} becomes {@code customer_id}, {@code post.idempotencyKey}
  * becomes {@code Idempotency-Key}, {@code availability.agentIds[3].<list element>} becomes {@code
  * agent_id[3]}.
  */
@@ -43,9 +43,13 @@ final class FieldNames {
       }
       String part =
           switch (kind) {
-            case PARAMETER ->
-                parameterName(
-                    violation.getRootBeanClass(), method, node.as(Path.ParameterNode.class));
+            case PARAMETER -> {
+              String parameter =
+                  parameterName(
+                      violation.getRootBeanClass(), method, node.as(Path.ParameterNode.class));
+              // The body's fields are named as in the JSON: customer_id, not body.customer_id.
+              yield BODY.equals(parameter) ? null : parameter;
+            }
             case PROPERTY -> snakeCase(node.getName());
             case RETURN_VALUE -> "response";
             // Container elements (<list element>) are already named by their index.

@@ -4,11 +4,11 @@ import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParsingException;
 
 /**
- * The request body could not be read as the JSON the operation expects: not JSON at all, or JSON
- * of the wrong shape (a string where a list belongs, an unknown enum constant). Its message is
- * meant for the caller: where the JSON broke, never our class names. A 400, by {@link Problems}
- * (it reaches it through {@link UnexpectedExceptionMapper}, the mapper of last resort, as any
- * exception without a mapper of its own does).
+ * The request body could not be read as the JSON the operation expects: not JSON at all, or JSON of
+ * the wrong shape (a string where a list belongs, an unknown enum constant). Its message is meant
+ * for the caller: where the JSON broke, never our class names. A 400, by {@link Problems} (it
+ * reaches it through {@link UnexpectedExceptionMapper}, the mapper of last resort, as any exception
+ * without a mapper of its own does).
  */
 public class MalformedBodyException extends RuntimeException {
 
@@ -23,7 +23,9 @@ public class MalformedBodyException extends RuntimeException {
       if (cause instanceof JsonParsingException parsing) {
         JsonLocation at = parsing.getLocation();
         String where =
-            at == null ? "" : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")";
+            at == null
+                ? ""
+                : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")";
         return new MalformedBodyException("request body is not valid JSON" + where, failure);
       }
       if (cause.getCause() == cause) {

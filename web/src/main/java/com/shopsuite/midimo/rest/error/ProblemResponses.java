@@ -2,7 +2,8 @@ package com.shopsuite.midimo.rest.error;
 
 /**
  * Names of the problem responses that {@code StorefrontApi}'s OpenAPI definition declares once, for
- * operations to refer to ({@code @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)}).
+ * operations to refer to ({@code @APIResponse(responseCode = "404", ref =
+ * ProblemResponses.NOT_FOUND)}).
  */
 public final class ProblemResponses {
 

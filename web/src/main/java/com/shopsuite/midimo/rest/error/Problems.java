@@ -47,7 +47,7 @@ public final class Problems {
   private static final Logger LOG = Logger.getLogger(Problems.class.getName());
 
   /** The kinds of failure the API reports, each with its status, type and title. */
-  public enum Kind {
+  private enum Kind {
     VALIDATION(400, "validation", "Invalid request"),
     FORBIDDEN(403, "forbidden", "Not allowed"),
     NOT_FOUND(404, "not-found", "Not found"),
@@ -184,12 +184,12 @@ public final class Problems {
       case 404 -> of(Kind.NOT_FOUND, "there is no resource at this path", requestId);
       case 405 -> ofMethodNotAllowed(failure, requestId);
       case 406 ->
-          of(Kind.NOT_ACCEPTABLE, "this resource cannot answer in the media type asked for", requestId);
-      case 415 ->
           of(
-              Kind.UNSUPPORTED_MEDIA_TYPE,
-              "send the request body as application/json",
+              Kind.NOT_ACCEPTABLE,
+              "this resource cannot answer in the media type asked for",
               requestId);
+      case 415 ->
+          of(Kind.UNSUPPORTED_MEDIA_TYPE, "send the request body as application/json", requestId);
       default -> status >= 500 ? unexpected(requestId) : ofOtherClientError(status, requestId);
     };
   }
@@ -202,17 +202,14 @@ public final class Problems {
       headers.put(HttpHeaders.ALLOW, allow);
       detail += "; allowed: " + allow;
     }
-    return new Answer(
-        problem(Kind.METHOD_NOT_ALLOWED, detail, requestId),
-        Map.copyOf(headers));
+    return new Answer(problem(Kind.METHOD_NOT_ALLOWED, detail, requestId), Map.copyOf(headers));
   }
 
   /** A 4xx JAX-RS raised that the API does not name a kind for: keep its status. */
   private static Answer ofOtherClientError(int status, String requestId) {
     Response.Status known = Response.Status.fromStatusCode(status);
     String title = known != null ? known.getReasonPhrase() : "Client error";
-    Problem problem =
-        new Problem(TYPE_PREFIX + "http-" + status, title, status, title, requestId);
+    Problem problem = new Problem(TYPE_PREFIX + "http-" + status, title, status, title, requestId);
     return new Answer(problem, Map.of());
   }
 
@@ -232,7 +229,7 @@ public final class Problems {
   static long retryAfterSeconds(ServiceUnavailableException failure) {
     Duration wait = failure.retryAfter().orElse(DEFAULT_RETRY_AFTER);
     long seconds = wait.toSeconds();
-    if (wait.minusSeconds(seconds).isPositive()) {
+    if (wait.toNanosPart() > 0) {
       seconds++;
     }
     return Math.max(1, seconds);

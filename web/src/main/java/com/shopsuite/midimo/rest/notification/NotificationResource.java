@@ -41,7 +41,9 @@ public class NotificationResource {
   @APIResponseSchema(value = NotificationPageView.class, responseDescription = "The page")
   public NotificationPageView list(
       @Parameter(example = "cust_123") @PathParam("user_id") @Size(max = 128) String userId,
-      @Parameter(description = "Only the unread ones") @QueryParam("unread_only") @DefaultValue("false")
+      @Parameter(description = "Only the unread ones")
+          @QueryParam("unread_only")
+          @DefaultValue("false")
           boolean unreadOnly,
       @Parameter(description = "Page size, 1 to 200")
           @QueryParam("page_size")

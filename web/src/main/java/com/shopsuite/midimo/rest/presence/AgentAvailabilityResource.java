@@ -42,11 +42,9 @@ public class AgentAvailabilityResource {
   public AgentAvailabilityListView availability(
       @Parameter(description = "An agent's id; repeat for each agent (1 to 200)")
           @QueryParam("agent_id")
-          @Size(min = 1, max = 200, message = "give between 1 and 200 agent_id values")
+          @Size(min = 1, max = 200, message = "give 1 to 200 values")
           List<@NotBlank @Size(max = 128) String> agentIds) {
     return new AgentAvailabilityListView(
-        presence.getAgentAvailability(agentIds).stream()
-            .map(AgentAvailabilityView::of)
-            .toList());
+        presence.getAgentAvailability(agentIds).stream().map(AgentAvailabilityView::of).toList());
   }
 }

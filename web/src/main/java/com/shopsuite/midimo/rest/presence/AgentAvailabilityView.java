@@ -7,8 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "AgentAvailability", description = "Whether an agent can take a chat now")
 public record AgentAvailabilityView(
     @Schema(example = "agent_7") String agentId,
-    @Schema(example = "true", description = "True only when the agent is ONLINE")
-        boolean available,
+    @Schema(example = "true", description = "True only when the agent is ONLINE") boolean available,
     @Schema(
             example = "ONLINE",
             enumeration = {"ONLINE", "AWAY", "BUSY", "OFFLINE"})

@@ -18,9 +18,6 @@ public record PresenceView(
 
   static PresenceView of(Presence presence) {
     return new PresenceView(
-        presence.userId(),
-        presence.status().name(),
-        presence.customStatus(),
-        presence.updatedAt());
+        presence.userId(), presence.status().name(), presence.customStatus(), presence.updatedAt());
   }
 }

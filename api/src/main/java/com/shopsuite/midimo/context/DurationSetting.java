@@ -1,4 +1,4 @@
-package com.shopsuite.midimo.core.connection;
+package com.shopsuite.midimo.context;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -7,10 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a duration setting written as {@code 250ms}, {@code 2s}, {@code 5m}, {@code 1h} or
- * ISO-8601.
+ * Reads the integration's duration settings, all written the same way: {@code 250ms}, {@code 2s},
+ * {@code 5m}, {@code 1h}, or ISO-8601 ({@code PT2S}). Shared by every module that has such a
+ * setting, so the format is one and the error messages alike.
  */
-final class DurationSetting {
+public final class DurationSetting {
 
   private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
@@ -19,7 +20,7 @@ final class DurationSetting {
   /**
    * @throws IllegalStateException naming {@code property} when the value is not a positive duration
    */
-  static Duration parse(String property, String value) {
+  public static Duration parse(String property, String value) {
     String text = value.trim().toLowerCase(Locale.ROOT);
     Duration duration;
     Matcher matcher = SHORT.matcher(text);

@@ -1,0 +1,17 @@
+package com.midimo.chat.benchmarks;
+
+import com.midimo.chat.benchmarks.emulator.EmulatorBenchmark;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar midimo-chat-benchmarks.jar <case> [options]}. */
+@Command(
+    name = "midimo-chat-benchmarks",
+    mixinStandardHelpOptions = true,
+    description = "Load cases for the Midimo Chat integration; each prints a Markdown table.",
+    subcommands = {EmulatorBenchmark.class, CommandLine.HelpCommand.class})
+public final class BenchmarksCommand {
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchmarksCommand()).execute(args));
+  }
+}

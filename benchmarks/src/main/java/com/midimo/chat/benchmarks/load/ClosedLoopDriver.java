@@ -1,0 +1,105 @@
+package com.midimo.chat.benchmarks.load;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.MoreExecutors;
+import io.grpc.Status;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Closed loop: {@code concurrency} callers, each starting its next call as soon as the previous one
+ * answers. It measures how many calls per second the system serves at that concurrency; latency
+ * here is service time, as a caller never waits to start.
+ */
+public final class ClosedLoopDriver {
+  private final Duration warmup;
+  private final Duration measured;
+
+  public ClosedLoopDriver(Duration warmup, Duration measured) {
+    this.warmup = warmup;
+    this.measured = measured;
+  }
+
+  public LoadResult run(String label, AsyncCall call, int concurrency) throws InterruptedException {
+    Run run = new Run(call, concurrency);
+    for (int i = 0; i < concurrency; i++) {
+      run.next();
+    }
+    Thread.sleep(warmup.toMillis());
+    run.recorder.reset();
+    run.recording = true;
+    long start = System.nanoTime();
+    CpuUsage cpu = CpuUsage.start();
+    Thread.sleep(measured.toMillis());
+    run.recording = false;
+    long elapsed = System.nanoTime() - start;
+    CpuUsage.Cores cores = cpu.stop();
+    run.stopping = true;
+    // Let the calls in flight answer, so that the next run starts on a quiet system.
+    if (!run.callersLeft.await(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("calls still in flight 30 s after the run");
+    }
+    return new LoadResult(
+        label,
+        Duration.ofNanos(elapsed),
+        run.recorder.getIntervalHistogram(),
+        run.errors.sum(),
+        run.firstError.get(),
+        cores);
+  }
+
+  /** One run's state, shared by its callers. */
+  private static final class Run {
+    final AsyncCall call;
+    final Recorder recorder = new Recorder(3);
+    final LongAdder errors = new LongAdder();
+    final AtomicReference<String> firstError = new AtomicReference<>();
+    final CountDownLatch callersLeft;
+    volatile boolean recording;
+    volatile boolean stopping;
+
+    Run(AsyncCall call, int concurrency) {
+      this.call = call;
+      this.callersLeft = new CountDownLatch(concurrency);
+    }
+
+    /** Starts a caller's next call; its answer starts the one after, until the run stops. */
+    void next() {
+      long start = System.nanoTime();
+      Futures.addCallback(
+          call.start(),
+          new FutureCallback<Object>() {
+            @Override
+            public void onSuccess(Object result) {
+              if (recording) {
+                recorder.recordValue(System.nanoTime() - start);
+              }
+              continueOrStop();
+            }
+
+            @Override
+            public void onFailure(Throwable t) {
+              if (recording) {
+                errors.increment();
+                firstError.compareAndSet(null, Status.fromThrowable(t).toString());
+              }
+              continueOrStop();
+            }
+          },
+          MoreExecutors.directExecutor());
+    }
+
+    private void continueOrStop() {
+      if (stopping) {
+        callersLeft.countDown();
+      } else {
+        next();
+      }
+    }
+  }
+}

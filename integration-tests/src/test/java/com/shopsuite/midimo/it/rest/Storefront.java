@@ -1,0 +1,163 @@
+package com.shopsuite.midimo.it.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The storefront REST API as a browser or another service calls it: real HTTP to the server the
+ * tests run ({@code http://localhost:8080+offset/chat/api/v1}), JSON read with JSON-P.
+ */
+final class Storefront {
+
+  static final String PROBLEM_JSON = "application/problem+json";
+  static final String PROBLEM_TYPE = "urn:shopsuite:midimo-chat:problem:";
+
+  /** The server's HTTP port: 8080 plus the run's port offset. */
+  static final URI SERVER =
+      URI.create("http://localhost:" + (8080 + Integer.getInteger("wildfly.port-offset", 0)));
+
+  static final URI BASE = SERVER.resolve("/chat/api/v1");
+
+  static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  private Storefront() {}
+
+  static HttpRequest.Builder request(String path) {
+    return requestTo(URI.create(BASE + path));
+  }
+
+  static HttpRequest.Builder requestTo(URI uri) {
+    return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+  }
+
+  static Reply get(String path, String... headers) {
+    return send(request(path).headers(withAccept(headers)).GET());
+  }
+
+  static Reply post(String path, JsonObject body, String... headers) {
+    return post(path, body.toString(), headers);
+  }
+
+  static Reply post(String path, String body, String... headers) {
+    return send(
+        request(path)
+            .headers(withAccept(headers))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  static Reply put(String path, JsonObject body, String... headers) {
+    return send(
+        request(path)
+            .headers(withAccept(headers))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
+  static Reply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A JSON object from alternating names and values. */
+  static JsonObject json(Object... namesAndValues) {
+    JsonObjectBuilder object = Json.createObjectBuilder();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      String name = (String) namesAndValues[i];
+      Object value = namesAndValues[i + 1];
+      if (value instanceof Boolean b) {
+        object.add(name, b);
+      } else if (value instanceof Iterable<?> values) {
+        var array = Json.createArrayBuilder();
+        values.forEach(v -> array.add(String.valueOf(v)));
+        object.add(name, array);
+      } else {
+        object.add(name, String.valueOf(value));
+      }
+    }
+    return object.build();
+  }
+
+  /** The text of one of the server's log files ({@code server.log}, {@code midimo_chat.log}). */
+  static String serverLog(String file) {
+    try {
+      return Files.readString(
+          Path.of(System.getProperty("wildfly.base.dir"), "log", file), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String[] withAccept(String... headers) {
+    String[] all = new String[headers.length + 2];
+    all[0] = "Accept";
+    all[1] = "application/json";
+    System.arraycopy(headers, 0, all, 2, headers.length);
+    return all;
+  }
+
+  /** An answer. */
+  record Reply(HttpResponse<String> response) {
+
+    int status() {
+      return response.statusCode();
+    }
+
+    String body() {
+      return response.body();
+    }
+
+    Optional<String> header(String name) {
+      return response.headers().firstValue(name);
+    }
+
+    String requestId() {
+      return header("X-Request-Id").orElseThrow(() -> new AssertionError("no X-Request-Id"));
+    }
+
+    JsonObject json() {
+      return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    /** Asserts the status and that the body is a problem of that kind, and returns it. */
+    JsonObject problem(int status, String kind) {
+      assertThat(status()).as("status of %s", body()).isEqualTo(status);
+      assertThat(header("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith(PROBLEM_JSON));
+      JsonObject problem = json();
+      assertThat(problem.getString("type")).isEqualTo(PROBLEM_TYPE + kind);
+      assertThat(problem.getInt("status")).isEqualTo(status);
+      assertThat(problem.getString("title")).isNotBlank();
+      assertThat(problem.getString("detail")).isNotBlank();
+      assertThat(problem.getString("request_id")).isEqualTo(requestId());
+      return problem;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package com.midimo.chat.emulator.chat;
+
+import com.midimo.chat.v1.ThreadEvent;
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+/**
+ * Delivers each thread's events (new messages, typing changes) to that thread's open
+ * StreamThreadEvents calls. Nothing is replayed: a subscriber gets what happens after it joined.
+ */
+public final class ThreadEventHub {
+  private final int maxPendingPerSubscriber;
+  private final ConcurrentHashMap<String, Set<ThreadEventSubscriber>> subscribers =
+      new ConcurrentHashMap<>();
+
+  /**
+   * @param maxPendingPerSubscriber events queued for a slow subscriber before it is ended
+   */
+  public ThreadEventHub(int maxPendingPerSubscriber) {
+    this.maxPendingPerSubscriber = maxPendingPerSubscriber;
+  }
+
+  /**
+   * Adds a stream to a thread's subscribers until the client cancels it. Must be called from the
+   * service method that received {@code observer}: gRPC accepts its handlers only then.
+   */
+  public void subscribe(String threadId, ServerCallStreamObserver<ThreadEvent> observer) {
+    ThreadEventSubscriber subscriber =
+        new ThreadEventSubscriber(threadId, observer, maxPendingPerSubscriber);
+    observer.setOnCancelHandler(
+        () -> {
+          subscriber.cancelled();
+          remove(subscriber);
+        });
+    observer.setOnReadyHandler(subscriber::drain);
+    // Added inside compute: remove() drops a thread's set once empty, and must not drop it between
+    // our lookup and our add.
+    subscribers.compute(
+        threadId,
+        (id, ofThread) -> {
+          Set<ThreadEventSubscriber> set =
+              ofThread != null ? ofThread : new CopyOnWriteArraySet<>();
+          set.add(subscriber);
+          return set;
+        });
+    if (observer.isCancelled()) {
+      // Cancelled before the handler ran (injected latency holds it back): the cancel handler
+      // set above will never run.
+      subscriber.cancelled();
+      remove(subscriber);
+    }
+  }
+
+  public void publish(ThreadEvent event) {
+    Set<ThreadEventSubscriber> ofThread = subscribers.get(event.getThreadId());
+    if (ofThread == null) {
+      return;
+    }
+    for (ThreadEventSubscriber subscriber : ofThread) {
+      subscriber.offer(event);
+      if (subscriber.ended()) {
+        // Fell too far behind: offer() ended its stream.
+        remove(subscriber);
+      }
+    }
+  }
+
+  /** Open StreamThreadEvents calls. */
+  public int subscriberCount() {
+    int count = 0;
+    for (Set<ThreadEventSubscriber> ofThread : subscribers.values()) {
+      count += ofThread.size();
+    }
+    return count;
+  }
+
+  /** Ends every open stream with a status (on reset and on shutdown). */
+  public void endAll(Status status) {
+    for (Set<ThreadEventSubscriber> ofThread : subscribers.values()) {
+      for (ThreadEventSubscriber subscriber : ofThread) {
+        subscriber.end(status);
+        remove(subscriber);
+      }
+    }
+  }
+
+  private void remove(ThreadEventSubscriber subscriber) {
+    subscribers.computeIfPresent(
+        subscriber.threadId(),
+        (id, ofThread) -> {
+          ofThread.remove(subscriber);
+          return ofThread.isEmpty() ? null : ofThread;
+        });
+  }
+}

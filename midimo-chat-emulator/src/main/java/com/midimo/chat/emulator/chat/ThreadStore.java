@@ -1,0 +1,247 @@
+package com.midimo.chat.emulator.chat;
+
+import com.google.protobuf.Timestamp;
+import com.midimo.chat.emulator.rpc.ProtoTime;
+import com.midimo.chat.emulator.store.Capacity;
+import com.midimo.chat.emulator.store.IdempotencyRecords;
+import com.midimo.chat.emulator.store.PageToken;
+import com.midimo.chat.v1.CreateThreadRequest;
+import com.midimo.chat.v1.FindThreadsRequest;
+import com.midimo.chat.v1.FindThreadsResponse;
+import com.midimo.chat.v1.GetThreadMessagesResponse;
+import com.midimo.chat.v1.Message;
+import com.midimo.chat.v1.SendMessageRequest;
+import com.midimo.chat.v1.Thread;
+import io.grpc.Status;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Every thread and message the emulator holds, in memory, bounded by two caps (threads, messages).
+ *
+ * <p>A reset swaps the whole state for an empty one; each operation works on the state it started
+ * with. Sequence numbers are never reset, so an id handed out before a reset is never reused.
+ */
+public final class ThreadStore {
+  private static final String FIND_THREADS = "FindThreads";
+
+  private final Clock clock;
+  private final ThreadEventHub hub;
+  private final long maxThreads;
+  private final long maxMessages;
+  private final AtomicLong threadSequence = new AtomicLong();
+  private final AtomicLong messageSequence = new AtomicLong();
+  private volatile State state;
+
+  public ThreadStore(Clock clock, ThreadEventHub hub, long maxThreads, long maxMessages) {
+    this.clock = clock;
+    this.hub = hub;
+    this.maxThreads = maxThreads;
+    this.maxMessages = maxMessages;
+    this.state = new State(maxThreads, maxMessages);
+  }
+
+  /**
+   * Creates a thread, or returns the one an earlier call with the same request_id created.
+   *
+   * @param participants the creator first, then the others, without duplicates
+   */
+  public Thread create(CreateThreadRequest request, List<String> participants) {
+    State current = state;
+    Supplier<Thread> write =
+        () -> {
+          current.threads.reserve();
+          long sequence = threadSequence.incrementAndGet();
+          Timestamp now = ProtoTime.now(clock);
+          Thread created =
+              Thread.newBuilder()
+                  .setId("thr_" + sequence)
+                  .setTitle(request.getTitle())
+                  .setCreatorId(request.getUserId())
+                  .addAllParticipants(participants)
+                  .putAllMetadata(request.getMetadataMap())
+                  .setCreatedAt(now)
+                  .setUpdatedAt(now)
+                  .build();
+          current.add(new ChatThread(sequence, created));
+          return created;
+        };
+    if (request.getRequestId().isEmpty()) {
+      return write.get();
+    }
+    return current.creates.once(
+        request.getRequestId(), request.toBuilder().clearRequestId().build(), write);
+  }
+
+  /** The thread with this id, or NOT_FOUND. */
+  public Thread get(String threadId) {
+    return require(state, threadId).toProto();
+  }
+
+  /** Whether a thread exists and the user may post to it: NOT_FOUND, PERMISSION_DENIED. */
+  public void requireParticipant(String threadId, String userId) {
+    requireParticipant(require(state, threadId), userId);
+  }
+
+  /**
+   * Posts a message, or returns the one an earlier call with the same request_id in this thread
+   * created.
+   */
+  public Message send(SendMessageRequest request) {
+    State current = state;
+    ChatThread thread = require(current, request.getThreadId());
+    requireParticipant(thread, request.getUserId());
+    Supplier<Message> write =
+        () -> {
+          current.messages.reserve();
+          return thread.post(request, messageSequence, ProtoTime.now(clock), hub);
+        };
+    if (request.getRequestId().isEmpty()) {
+      return write.get();
+    }
+    return current.sends.once(
+        thread.id() + "\n" + request.getRequestId(),
+        request.toBuilder().clearRequestId().build(),
+        write);
+  }
+
+  /** A page of a thread's messages, read backwards from {@code beforeId}. */
+  public GetThreadMessagesResponse messages(String threadId, int limit, String beforeId) {
+    return require(state, threadId).page(limit, beforeId);
+  }
+
+  /**
+   * Threads matching every filter given, oldest first.
+   *
+   * @param request validated, with at least one filter
+   * @param pageSize 1..200
+   */
+  public FindThreadsResponse find(FindThreadsRequest request, int pageSize) {
+    State current = state;
+    int query = request.toBuilder().clearPageSize().clearPageToken().build().hashCode();
+    long after =
+        request.getPageToken().isEmpty()
+            ? 0
+            : PageToken.decode(FIND_THREADS, request.getPageToken(), query);
+    NavigableSet<Long> candidates = current.candidates(request);
+    FindThreadsResponse.Builder response = FindThreadsResponse.newBuilder();
+    long last = after;
+    for (long sequence : candidates.tailSet(after, false)) {
+      ChatThread thread = current.bySequence.get(sequence);
+      if (thread == null || !matches(thread, request)) {
+        continue;
+      }
+      if (response.getThreadsCount() == pageSize) {
+        response.setNextPageToken(PageToken.encode(FIND_THREADS, last, query));
+        break;
+      }
+      response.addThreads(thread.toProto());
+      last = sequence;
+    }
+    return response.build();
+  }
+
+  public long threadCount() {
+    return state.threads.used();
+  }
+
+  public long messageCount() {
+    return state.messages.used();
+  }
+
+  /** Forgets every thread, message and idempotency record. */
+  public void clear() {
+    state = new State(maxThreads, maxMessages);
+  }
+
+  private static boolean matches(ChatThread thread, FindThreadsRequest request) {
+    return (request.getParticipant().isEmpty() || thread.hasParticipant(request.getParticipant()))
+        && thread.hasMetadata(request.getMetadataMap());
+  }
+
+  private static ChatThread require(State current, String threadId) {
+    ChatThread thread = current.byId.get(threadId);
+    if (thread == null) {
+      throw Status.NOT_FOUND
+          .withDescription("thread '" + threadId + "' not found")
+          .asRuntimeException();
+    }
+    return thread;
+  }
+
+  private static void requireParticipant(ChatThread thread, String userId) {
+    if (!thread.hasParticipant(userId)) {
+      throw Status.PERMISSION_DENIED
+          .withDescription(
+              "user '" + userId + "' is not a participant of thread '" + thread.id() + "'")
+          .asRuntimeException();
+    }
+  }
+
+  /** Everything a reset forgets. */
+  private static final class State {
+    final Capacity threads;
+    final Capacity messages;
+    final ConcurrentHashMap<String, ChatThread> byId = new ConcurrentHashMap<>();
+    final ConcurrentSkipListMap<Long, ChatThread> bySequence = new ConcurrentSkipListMap<>();
+
+    /**
+     * Thread sequences by participant and by metadata pair, so FindThreads reads the threads of one
+     * user or one order instead of every thread.
+     */
+    final ConcurrentHashMap<String, NavigableSet<Long>> index = new ConcurrentHashMap<>();
+
+    final IdempotencyRecords<CreateThreadRequest, Thread> creates =
+        IdempotencyRecords.boundedByEntities();
+    final IdempotencyRecords<SendMessageRequest, Message> sends =
+        IdempotencyRecords.boundedByEntities();
+
+    State(long maxThreads, long maxMessages) {
+      this.threads = new Capacity("threads", "--max-threads", maxThreads);
+      this.messages = new Capacity("messages", "--max-messages", maxMessages);
+    }
+
+    void add(ChatThread thread) {
+      byId.put(thread.id(), thread);
+      bySequence.put(thread.sequence(), thread);
+      Thread proto = thread.toProto();
+      for (String participant : proto.getParticipantsList()) {
+        indexed(participantKey(participant)).add(thread.sequence());
+      }
+      for (Map.Entry<String, String> pair : proto.getMetadataMap().entrySet()) {
+        indexed(metadataKey(pair.getKey(), pair.getValue())).add(thread.sequence());
+      }
+    }
+
+    /** The threads that may match: those of the participant, else those of one metadata pair. */
+    NavigableSet<Long> candidates(FindThreadsRequest request) {
+      List<String> keys = new ArrayList<>();
+      if (!request.getParticipant().isEmpty()) {
+        keys.add(participantKey(request.getParticipant()));
+      }
+      request.getMetadataMap().forEach((key, value) -> keys.add(metadataKey(key, value)));
+      NavigableSet<Long> found = index.get(keys.get(0));
+      return found != null ? found : new ConcurrentSkipListSet<>();
+    }
+
+    private NavigableSet<Long> indexed(String key) {
+      return index.computeIfAbsent(key, k -> new ConcurrentSkipListSet<>());
+    }
+
+    private static String participantKey(String userId) {
+      return "p\0" + userId;
+    }
+
+    private static String metadataKey(String key, String value) {
+      return "m\0" + key + "\0" + value;
+    }
+  }
+}
