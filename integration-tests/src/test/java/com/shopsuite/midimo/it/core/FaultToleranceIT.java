@@ -185,15 +185,15 @@ class FaultToleranceIT {
     assertThatThrownBy(() -> chat.getThreadMessages(threadId, 10, null))
         .isInstanceOfSatisfying(
             ServiceUnavailableException.class,
-            e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(2)));
+            e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(10)));
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(200));
     assertThat(Emulator.calls("ChatService/GetThreadMessages")).isEqualTo(callsWhenOpen);
 
     Emulator.outage(false);
 
-    // After the breaker's delay (2 s in the tests) calls go through again.
+    // After the breaker's delay (10 s) calls go through again.
     await()
-        .atMost(Duration.ofSeconds(15))
+        .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(250))
         .until(() -> failureOf(() -> chat.getThreadMessages(threadId, 10, null)).isEmpty());
     for (int i = 0; i < 5; i++) {

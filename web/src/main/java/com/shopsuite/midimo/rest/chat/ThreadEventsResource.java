@@ -46,7 +46,7 @@ public class ThreadEventsResource {
           user_id, is_typing, expires_at). When Midimo Chat ends the stream: end (data: \
           thread_id); when it fails: stream_error (data: a Problem); the stream then closes and an \
           EventSource reconnects by itself. A comment line is sent periodically \
-          (midimo.chat.sse.heartbeat, 15 s by default) to keep the connection alive.""")
+          (midimo.chat.sse.heartbeat, 5 s by default) to keep the connection alive.""")
   @APIResponse(
       responseCode = "200",
       description = "The event stream",
