@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nEnvironment (the secret is never a flag: flags show in ps):%n",
     footer = {
-      "  " + JwtKeys.SECRET_VARIABLE + "  Required. The HS256 secret shared with the",
+      "  " + JwtKeys.PRIMARY_KEY_ENV + "  Required. The HS256 secret shared with the",
       "      application, at least 32 bytes (UTF-8). Tokens without a 'kid' use it.",
       "  " + JwtKeys.KEY_ID_VARIABLE + "  The key id of that secret (default: primary).",
       "  Every flag above also reads the variable it names; the flag wins.",

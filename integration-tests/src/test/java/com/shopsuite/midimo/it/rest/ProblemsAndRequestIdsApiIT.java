@@ -1,6 +1,5 @@
 package com.shopsuite.midimo.it.rest;
 
-import static com.shopsuite.midimo.it.rest.Storefront.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,11 +37,7 @@ class ProblemsAndRequestIdsApiIT {
 
   @BeforeEach
   void aSupportThread() {
-    Emulator.reset();
-    threadId =
-        Storefront.post("/support-threads", json("customer_id", "cust_1", "order_id", "order_1"))
-            .json()
-            .getString("thread_id");
+    threadId = Storefront.freshSupportThread();
   }
 
   @AfterEach

@@ -2,6 +2,7 @@ package com.shopsuite.midimo.it.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.shopsuite.midimo.it.Emulator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -87,6 +88,17 @@ final class Storefront {
   }
 
   /** A JSON object from alternating names and values. */
+  /**
+   * An empty Midimo Chat (the emulator reset) with one support thread in it, for customer {@code
+   * cust_1} and order {@code order_1}: where most tests start. Returns the thread's id.
+   */
+  static String freshSupportThread() {
+    Emulator.reset();
+    return post("/support-threads", json("customer_id", "cust_1", "order_id", "order_1"))
+        .json()
+        .getString("thread_id");
+  }
+
   static JsonObject json(Object... namesAndValues) {
     JsonObjectBuilder object = Json.createObjectBuilder();
     for (int i = 0; i < namesAndValues.length; i += 2) {

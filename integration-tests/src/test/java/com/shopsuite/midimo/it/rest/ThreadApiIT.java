@@ -32,11 +32,7 @@ class ThreadApiIT {
 
   @BeforeEach
   void aSupportThread() {
-    Emulator.reset();
-    threadId =
-        Storefront.post("/support-threads", json("customer_id", "cust_1", "order_id", "order_1"))
-            .json()
-            .getString("thread_id");
+    threadId = Storefront.freshSupportThread();
   }
 
   @Test

@@ -39,11 +39,7 @@ class ThreadEventsApiIT {
 
   @BeforeEach
   void aSupportThread() {
-    Emulator.reset();
-    threadId =
-        Storefront.post("/support-threads", json("customer_id", "cust_1", "order_id", "order_1"))
-            .json()
-            .getString("thread_id");
+    threadId = Storefront.freshSupportThread();
   }
 
   @Test

@@ -19,7 +19,7 @@ import java.util.Properties;
  * be at least 32 bytes: HS256 with less is guessable. Secrets never appear in messages or logs.
  */
 public final class JwtKeys {
-  public static final String SECRET_VARIABLE = "MIDIMO_CHAT_JWT_SECRET_KEY";
+  public static final String PRIMARY_KEY_ENV = "MIDIMO_CHAT_JWT_SECRET_KEY";
   public static final String KEY_ID_VARIABLE = "MIDIMO_CHAT_JWT_KEY_ID";
   public static final String DEFAULT_KEY_ID = "primary";
   public static final int MIN_SECRET_BYTES = 32;
@@ -36,7 +36,7 @@ public final class JwtKeys {
    * The primary key alone.
    *
    * @throws IllegalArgumentException when the secret is missing or shorter than 32 bytes; the
-   *     message names {@value #SECRET_VARIABLE}, never the value
+   *     message names {@value #PRIMARY_KEY_ENV}, never the value
    */
   public static JwtKeys primary(String keyId, String secret) {
     if (keyId == null || keyId.isBlank()) {
@@ -44,10 +44,10 @@ public final class JwtKeys {
     }
     if (secret == null || secret.isEmpty()) {
       throw new IllegalArgumentException(
-          SECRET_VARIABLE + " is not set: the emulator needs the shared JWT secret");
+          PRIMARY_KEY_ENV + " is not set: the emulator needs the shared JWT secret");
     }
     Map<String, byte[]> secrets = new LinkedHashMap<>();
-    secrets.put(keyId, bytesOf(secret, SECRET_VARIABLE));
+    secrets.put(keyId, bytesOf(secret, PRIMARY_KEY_ENV));
     return new JwtKeys(keyId, secrets);
   }
 
@@ -55,7 +55,7 @@ public final class JwtKeys {
   public static JwtKeys fromEnvironment(Map<String, String> environment) {
     return primary(
         environment.getOrDefault(KEY_ID_VARIABLE, DEFAULT_KEY_ID),
-        environment.get(SECRET_VARIABLE));
+        environment.get(PRIMARY_KEY_ENV));
   }
 
   /** These keys and one more, under another key id. */

@@ -19,7 +19,7 @@ class JwtKeysTest {
   void fromEnvironment_refusesASecretShorterThan32BytesNamingTheVariableNotTheValue() {
     assertThat(SHORT.getBytes(StandardCharsets.UTF_8)).hasSize(31);
 
-    assertThatThrownBy(() -> JwtKeys.fromEnvironment(Map.of(JwtKeys.SECRET_VARIABLE, SHORT)))
+    assertThatThrownBy(() -> JwtKeys.fromEnvironment(Map.of(JwtKeys.PRIMARY_KEY_ENV, SHORT)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("MIDIMO_CHAT_JWT_SECRET_KEY is too short")
         .hasMessageNotContaining(SHORT);
@@ -39,11 +39,11 @@ class JwtKeysTest {
 
     JwtKeys keys =
         JwtKeys.fromEnvironment(
-            Map.of(JwtKeys.SECRET_VARIABLE, accented, JwtKeys.KEY_ID_VARIABLE, "2026-11"));
+            Map.of(JwtKeys.PRIMARY_KEY_ENV, accented, JwtKeys.KEY_ID_VARIABLE, "2026-11"));
 
     assertThat(keys.primaryKeyId()).isEqualTo("2026-11");
     assertThat(keys.secret(null)).contains(accented.getBytes(StandardCharsets.UTF_8));
-    assertThat(JwtKeys.fromEnvironment(Map.of(JwtKeys.SECRET_VARIABLE, LONG_ENOUGH)).primaryKeyId())
+    assertThat(JwtKeys.fromEnvironment(Map.of(JwtKeys.PRIMARY_KEY_ENV, LONG_ENOUGH)).primaryKeyId())
         .isEqualTo("primary");
   }
 
