@@ -24,7 +24,7 @@ EMULATOR_PORT=${MIDIMO_CHAT_PORT:-50051}
 say() { printf '\033[1m%s\033[0m\n' "$*"; }
 
 say "Building (tests skipped; 'mvn verify' runs them)..."
-mvn -q -DskipTests package -pl ear,midimo-chat-emulator,wildfly-config -am
+mvn -q -DskipTests package -pl ear,midimo-chat-emulator,order-event-sender,wildfly-config -am
 
 say "Preparing the server in run/wildfly..."
 rm -rf "$RUN"
@@ -46,6 +46,16 @@ export MIDIMO_CHAT_JWT_SECRET_KEY
   printf '%s' "$MIDIMO_CHAT_JWT_SECRET_KEY" \
     > "$RUN/wildfly/configuration/midimo-chat-secrets/midimo.chat.jwt.secret-key"
 )
+
+# The application user remote order-event producers log in as (role order-publisher: may send to
+# OrderEvents and nothing else; see wildfly-config/src/main/cli/messaging.cli), with a generated
+# password kept in run/order-publisher.password for ./send-order-event.sh.
+(
+  umask 077
+  head -c 24 /dev/urandom | base64 | tr -d '/+=\n' > "$RUN/order-publisher.password"
+)
+"$SERVER_HOME/bin/add-user.sh" -a -s -u order-publisher -g order-publisher \
+  -p "$(cat "$RUN/order-publisher.password")" -sc "$RUN/wildfly/configuration"
 
 EMULATOR_PID=""
 SERVER_PID_FILE="$RUN/wildfly.pid"
@@ -121,6 +131,7 @@ $(say "The system is running.")
 Try it:
   curl -i -X POST $API/support-threads -H 'Content-Type: application/json' \\
        -d '{"customer_id":"customer_123","order_id":"order_456"}'
+  ./send-order-event.sh --order order_456 --customer customer_123 --status Shipped --message 'On its way'
 
 Ctrl-C stops everything.
 EOF

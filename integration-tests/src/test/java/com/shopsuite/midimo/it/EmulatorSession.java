@@ -15,11 +15,14 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * Once per test JVM, before Arquillian starts WildFly: a fresh JWT secret, the emulator started
  * with it, and the secret handed to the server through the server's secrets directory (a
  * MicroProfile Config directory source, see wildfly-config's secrets.cli), never a command line.
- * The port goes to the server as {@code -Dmidimo.chat.port}, through arquillian.xml.
+ * The port goes to the server as {@code -Dmidimo.chat.port}, through arquillian.xml. Also the
+ * order-publisher user that remote producers log in as, with a fresh password, created the way an
+ * operator would ({@code add-user.sh}).
  */
 public final class EmulatorSession implements LauncherSessionListener {
 
   static final String PORT_PROPERTY = "midimo.it.emulator.port";
+  static final String PUBLISHER_PASSWORD_PROPERTY = "midimo.it.order-publisher.password";
 
   private EmulatorProcess emulator;
 
@@ -27,6 +30,9 @@ public final class EmulatorSession implements LauncherSessionListener {
   public void launcherSessionOpened(LauncherSession session) {
     String secret = newSecret();
     writeServerSecret(secret);
+    String publisherPassword = newSecret();
+    OrderPublisherUser.create(publisherPassword);
+    System.setProperty(PUBLISHER_PASSWORD_PROPERTY, publisherPassword);
     emulator =
         EmulatorProcess.start(
             Path.of(System.getProperty("midimo.it.emulator.jar")),

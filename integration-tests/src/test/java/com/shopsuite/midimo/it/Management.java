@@ -66,6 +66,25 @@ public final class Management {
     return execute(client, read).asLong();
   }
 
+  /** Messages in a JMS queue, those being delivered included: 0 means all were consumed. */
+  public static long queueDepth(ModelControllerClient client, String queue) {
+    ModelNode read = operation(QUEUES + queue, "read-attribute");
+    read.get("name").set("message-count");
+    return execute(client, read).asLong();
+  }
+
+  /** The messages of a JMS queue, each as its headers and properties. */
+  public static List<ModelNode> queueMessages(ModelControllerClient client, String queue) {
+    return execute(client, operation(QUEUES + queue, "list-messages")).asList();
+  }
+
+  /** Empties a JMS queue. */
+  public static void clearQueue(ModelControllerClient client, String queue) {
+    execute(client, operation(QUEUES + queue, "remove-messages"));
+  }
+
+  private static final String QUEUES = "/subsystem=messaging-activemq/server=default/jms-queue=";
+
   private static ModelNode operation(String address, String name) {
     ModelNode op = new ModelNode();
     ModelNode path = op.get("address").setEmptyList();

@@ -23,18 +23,18 @@ import java.util.Optional;
  * The storefront REST API as a browser or another service calls it: real HTTP to the server the
  * tests run ({@code http://localhost:8080+offset/chat/api/v1}), JSON read with JSON-P.
  */
-final class Storefront {
+public final class Storefront {
 
-  static final String PROBLEM_JSON = "application/problem+json";
-  static final String PROBLEM_TYPE = "urn:shopsuite:midimo-chat:problem:";
+  public static final String PROBLEM_JSON = "application/problem+json";
+  public static final String PROBLEM_TYPE = "urn:shopsuite:midimo-chat:problem:";
 
   /** The server's HTTP port: 8080 plus the run's port offset. */
-  static final URI SERVER =
+  public static final URI SERVER =
       URI.create("http://localhost:" + (8080 + Integer.getInteger("wildfly.port-offset", 0)));
 
-  static final URI BASE = SERVER.resolve("/chat/api/v1");
+  public static final URI BASE = SERVER.resolve("/chat/api/v1");
 
-  static final HttpClient CLIENT =
+  public static final HttpClient CLIENT =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
@@ -42,23 +42,23 @@ final class Storefront {
 
   private Storefront() {}
 
-  static HttpRequest.Builder request(String path) {
+  public static HttpRequest.Builder request(String path) {
     return requestTo(URI.create(BASE + path));
   }
 
-  static HttpRequest.Builder requestTo(URI uri) {
+  public static HttpRequest.Builder requestTo(URI uri) {
     return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
   }
 
-  static Reply get(String path, String... headers) {
+  public static Reply get(String path, String... headers) {
     return send(request(path).headers(withAccept(headers)).GET());
   }
 
-  static Reply post(String path, JsonObject body, String... headers) {
+  public static Reply post(String path, JsonObject body, String... headers) {
     return post(path, body.toString(), headers);
   }
 
-  static Reply post(String path, String body, String... headers) {
+  public static Reply post(String path, String body, String... headers) {
     return send(
         request(path)
             .headers(withAccept(headers))
@@ -66,7 +66,7 @@ final class Storefront {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  static Reply put(String path, JsonObject body, String... headers) {
+  public static Reply put(String path, JsonObject body, String... headers) {
     return send(
         request(path)
             .headers(withAccept(headers))
@@ -74,7 +74,7 @@ final class Storefront {
             .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
   }
 
-  static Reply send(HttpRequest.Builder request) {
+  public static Reply send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
           CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -92,14 +92,14 @@ final class Storefront {
    * An empty Midimo Chat (the emulator reset) with one support thread in it, for customer {@code
    * cust_1} and order {@code order_1}: where most tests start. Returns the thread's id.
    */
-  static String freshSupportThread() {
+  public static String freshSupportThread() {
     Emulator.reset();
     return post("/support-threads", json("customer_id", "cust_1", "order_id", "order_1"))
         .json()
         .getString("thread_id");
   }
 
-  static JsonObject json(Object... namesAndValues) {
+  public static JsonObject json(Object... namesAndValues) {
     JsonObjectBuilder object = Json.createObjectBuilder();
     for (int i = 0; i < namesAndValues.length; i += 2) {
       String name = (String) namesAndValues[i];
@@ -118,7 +118,7 @@ final class Storefront {
   }
 
   /** The text of one of the server's log files ({@code server.log}, {@code midimo_chat.log}). */
-  static String serverLog(String file) {
+  public static String serverLog(String file) {
     try {
       return Files.readString(
           Path.of(System.getProperty("wildfly.base.dir"), "log", file), StandardCharsets.UTF_8);
@@ -136,30 +136,30 @@ final class Storefront {
   }
 
   /** An answer. */
-  record Reply(HttpResponse<String> response) {
+  public record Reply(HttpResponse<String> response) {
 
-    int status() {
+    public int status() {
       return response.statusCode();
     }
 
-    String body() {
+    public String body() {
       return response.body();
     }
 
-    Optional<String> header(String name) {
+    public Optional<String> header(String name) {
       return response.headers().firstValue(name);
     }
 
-    String requestId() {
+    public String requestId() {
       return header("X-Request-Id").orElseThrow(() -> new AssertionError("no X-Request-Id"));
     }
 
-    JsonObject json() {
+    public JsonObject json() {
       return Json.createReader(new StringReader(response.body())).readObject();
     }
 
     /** Asserts the status and that the body is a problem of that kind, and returns it. */
-    JsonObject problem(int status, String kind) {
+    public JsonObject problem(int status, String kind) {
       assertThat(status()).as("status of %s", body()).isEqualTo(status);
       assertThat(header("Content-Type"))
           .hasValueSatisfying(t -> assertThat(t).startsWith(PROBLEM_JSON));

@@ -21,7 +21,7 @@ import java.util.Locale;
  * becomes {@code Idempotency-Key}, {@code availability.agentIds[3].<list element>} becomes {@code
  * agent_id[3]}.
  */
-final class FieldNames {
+public final class FieldNames {
 
   /** What the request body itself is called when it is the thing that is wrong (e.g. missing). */
   static final String BODY = "body";
@@ -125,7 +125,7 @@ final class FieldNames {
    * {@code customerId} to {@code customer_id}: the same rule as JSON-B's {@code
    * LOWER_CASE_WITH_UNDERSCORES}, which names the JSON fields.
    */
-  static String snakeCase(String javaName) {
+  public static String snakeCase(String javaName) {
     StringBuilder snake = new StringBuilder(javaName.length() + 4);
     for (int i = 0; i < javaName.length(); i++) {
       char c = javaName.charAt(i);

@@ -1,0 +1,302 @@
+package com.shopsuite.midimo.it.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.shopsuite.midimo.it.Deployments;
+import com.shopsuite.midimo.it.Emulator;
+import com.shopsuite.midimo.it.Management;
+import com.shopsuite.midimo.it.OrderPublisherUser;
+import com.shopsuite.midimo.it.rest.Storefront;
+import com.shopsuite.orders.OrderEventMessage;
+import com.shopsuite.orders.OrderEventPublisher;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.JMSSecurityRuntimeException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.dmr.ModelNode;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Order events from the order system, published from this JVM as a remote producer would (the
+ * Artemis client over WildFly's HTTP port, logged in as order-publisher), applied by the deployed
+ * consumer to the running emulator: exactly once, in order, nothing lost.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class OrderEventsIT {
+
+  private static final String QUEUE = "OrderEvents";
+  private static final String DLQ = "OrderEventsDLQ";
+  private static final int HTTP_PORT = 8080 + Integer.getInteger("wildfly.port-offset", 0);
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Deployments.application();
+  }
+
+  @ArquillianResource ManagementClient management;
+
+  private OrderEventPublisher publisher;
+
+  @BeforeEach
+  void emptyQueuesAndMidimoChat() {
+    Emulator.reset();
+    Management.clearQueue(management.getControllerClient(), DLQ);
+    publisher =
+        OrderEventPublisher.connect(
+            "localhost", HTTP_PORT, OrderPublisherUser.NAME, OrderPublisherUser.password());
+  }
+
+  @AfterEach
+  void closePublisher() {
+    Emulator.clearFaults();
+    publisher.close();
+  }
+
+  @Test
+  void anOrderEvent_becomesAMessageInTheOrdersThread_andANotification() {
+    OrderEventMessage event =
+        OrderEventMessage.of(
+                "order_456", "customer_123", "Delivered", "Your order was delivered successfully!")
+            .withProduct("product_789");
+
+    publisher.publish(event);
+    awaitDrained();
+
+    JsonObject message = messagesOf(threadOf("customer_123", "order_456")).get(0);
+    assertThat(message.getString("user_id")).isEqualTo("ecommerce-system");
+    assertThat(message.getString("content"))
+        .isEqualTo("Order order_456: Delivered. Your order was delivered successfully!");
+    assertThat(message.getJsonObject("metadata").getString("type")).isEqualTo("order_update");
+    JsonObject notification = notificationsOf("customer_123").get(0);
+    assertThat(notification.getString("category")).isEqualTo("ORDER_UPDATE");
+    assertThat(notification.getString("title")).isEqualTo("Order order_456: Delivered");
+    assertThat(notification.getJsonObject("data").getString("status")).isEqualTo("Delivered");
+  }
+
+  @Test
+  void theSameEventTwice_givesOneMessageAndOneNotification() {
+    OrderEventMessage event =
+        OrderEventMessage.of("order_1", "customer_1", "Shipped", "On its way");
+    long appliedBefore = appliedEvents();
+
+    publisher.publish(event);
+    publisher.publish(event);
+    awaitDrained();
+
+    assertThat(Emulator.stats().getMessages()).isEqualTo(1);
+    assertThat(Emulator.stats().getNotifications()).isEqualTo(1);
+    // Both deliveries were applied (not dead-lettered): the second found what the first made.
+    assertThat(appliedEvents()).isEqualTo(appliedBefore + 2);
+  }
+
+  @Test
+  void fiftyStatusEventsForOneOrder_arriveInTheOrderTheyWerePublished() {
+    List<String> statuses = IntStream.range(0, 50).mapToObj(i -> "step-%02d".formatted(i)).toList();
+
+    statuses.forEach(
+        status ->
+            publisher.publish(OrderEventMessage.of("order_seq", "customer_seq", status, null)));
+    awaitDrained();
+
+    List<String> contents =
+        messagesOf(threadOf("customer_seq", "order_seq")).stream()
+            .map(message -> message.getString("content"))
+            .toList();
+    assertThat(contents)
+        .containsExactlyElementsOf(
+            statuses.stream().map(status -> "Order order_seq: " + status + ".").toList());
+  }
+
+  @Test
+  void eventsFor20OrdersAtOnce_createEachOrdersThreadExactlyOnce() throws Exception {
+    ExecutorService producers = Executors.newFixedThreadPool(20);
+    try {
+      List<Future<?>> sent = new ArrayList<>();
+      for (int order = 0; order < 20; order++) {
+        String orderId = "order_par_" + order;
+        sent.add(
+            producers.submit(
+                () -> {
+                  try (OrderEventPublisher own =
+                      OrderEventPublisher.connect(
+                          "localhost",
+                          HTTP_PORT,
+                          OrderPublisherUser.NAME,
+                          OrderPublisherUser.password())) {
+                    for (String status : List.of("Paid", "Packed", "Shipped")) {
+                      own.publish(OrderEventMessage.of(orderId, "customer_par", status, null));
+                    }
+                  }
+                }));
+      }
+      for (Future<?> future : sent) {
+        future.get();
+      }
+    } finally {
+      producers.shutdownNow();
+    }
+    awaitDrained();
+
+    assertThat(Emulator.stats().getThreads()).isEqualTo(20);
+    assertThat(Emulator.stats().getMessages()).isEqualTo(60);
+    assertThat(Emulator.stats().getNotifications()).isEqualTo(60);
+  }
+
+  @Test
+  void aMalformedEvent_goesToTheDeadLetterQueueAtOnce_withItsReason_andTheNextEventsFlow() {
+    long deadLetteredBefore = deadLettered("invalid");
+
+    publisher.publishRaw("order 777 has shipped", "order_777");
+    publisher.publishRaw("{\"event_id\":\"evt-no-order\",\"status\":\"Paid\"}", "order_777");
+    publisher.publish(OrderEventMessage.of("order_777", "customer_777", "Shipped", null));
+    awaitDrained();
+
+    List<ModelNode> dead = Management.queueMessages(management.getControllerClient(), DLQ);
+    assertThat(dead).hasSize(2);
+    assertThat(dead)
+        .extracting(message -> message.get("deadLetterReason").asString())
+        .anySatisfy(reason -> assertThat(reason).startsWith("invalid order event: not a JSON"))
+        .anySatisfy(
+            reason ->
+                assertThat(reason)
+                    .contains("customer_id: must not be blank")
+                    .contains("order_id: must not be blank"));
+    assertThat(dead)
+        .allSatisfy(message -> assertThat(message.get("deliveryCount").asInt()).isOne());
+    assertThat(messagesOf(threadOf("customer_777", "order_777"))).hasSize(1);
+    assertThat(deadLettered("invalid")).isEqualTo(deadLetteredBefore + 2);
+  }
+
+  @Test
+  void aMidimoChatOutage_holds500Events_thenEveryOneIsAppliedExactlyOnce() {
+    Emulator.outage(true);
+    long retriedBefore = retriedEvents();
+    for (int i = 0; i < 500; i++) {
+      publisher.publish(
+          OrderEventMessage.of("order_out_" + (i % 25), "customer_out", "step-" + (i / 25), null));
+    }
+
+    // Held: deliveries fail and are retried, nothing reaches Midimo Chat, nothing is given up.
+    await().atMost(Duration.ofSeconds(30)).until(() -> retriedEvents() > retriedBefore);
+    assertThat(depth(QUEUE)).isEqualTo(500);
+    assertThat(Emulator.stats().getMessages()).isZero();
+
+    Emulator.outage(false);
+
+    await().atMost(Duration.ofMinutes(2)).until(() -> depth(QUEUE) == 0);
+    assertThat(Emulator.stats().getMessages()).isEqualTo(500);
+    assertThat(Emulator.stats().getNotifications()).isEqualTo(500);
+    assertThat(Emulator.stats().getThreads()).isEqualTo(25);
+    assertThat(depth(DLQ)).isZero();
+  }
+
+  @Test
+  void producersWithoutValidCredentials_areRefused() {
+    assertThatThrownBy(
+            () -> OrderEventPublisher.connect("localhost", HTTP_PORT, null, null).close())
+        .isInstanceOf(JMSSecurityRuntimeException.class);
+    assertThatThrownBy(
+            () ->
+                OrderEventPublisher.connect(
+                        "localhost", HTTP_PORT, OrderPublisherUser.NAME, "not-the-password")
+                    .close())
+        .isInstanceOf(JMSSecurityRuntimeException.class);
+  }
+
+  @Test
+  void theOrderPublisher_maySendToOrderEvents_andNothingElse() {
+    try (var context =
+        new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(
+                "tcp://localhost:%d?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor&enable1xPrefixes=true"
+                    .formatted(HTTP_PORT),
+                OrderPublisherUser.NAME,
+                OrderPublisherUser.password())
+            .createContext()) {
+      assertThatThrownBy(() -> context.createConsumer(context.createQueue(QUEUE)).receiveNoWait())
+          .isInstanceOf(JMSRuntimeException.class);
+      assertThatThrownBy(
+              () -> context.createProducer().send(context.createQueue(DLQ), "smuggled event"))
+          .isInstanceOf(JMSRuntimeException.class);
+    }
+    assertThat(depth(DLQ)).isZero();
+  }
+
+  // ---- Helpers ----------------------------------------------------------------------------------
+
+  private void awaitDrained() {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> depth(QUEUE) == 0);
+  }
+
+  private long depth(String queue) {
+    return Management.queueDepth(management.getControllerClient(), queue);
+  }
+
+  /** The order's support thread, found through the storefront API (200: it already exists). */
+  private static String threadOf(String customer, String order) {
+    Storefront.Reply reply =
+        Storefront.post(
+            "/support-threads", Storefront.json("customer_id", customer, "order_id", order));
+    assertThat(reply.status()).isEqualTo(200);
+    return reply.json().getString("thread_id");
+  }
+
+  private static List<JsonObject> messagesOf(String threadId) {
+    return Storefront.get("/threads/" + threadId + "/messages?limit=200")
+        .json()
+        .getJsonArray("messages")
+        .getValuesAs(JsonValue::asJsonObject);
+  }
+
+  private static List<JsonObject> notificationsOf(String userId) {
+    return Storefront.get("/users/" + userId + "/notifications?page_size=200")
+        .json()
+        .getJsonArray("notifications")
+        .getValuesAs(JsonValue::asJsonObject);
+  }
+
+  private static long appliedEvents() {
+    return counter("midimo_order_events_total", "outcome=\"applied\"");
+  }
+
+  private static long retriedEvents() {
+    return counter("midimo_order_events_total", "outcome=\"retried\"");
+  }
+
+  private static long deadLettered(String cause) {
+    return counter("midimo_order_events_dead_lettered_total", "cause=\"" + cause + "\"");
+  }
+
+  /** A counter's value from the server's Prometheus metrics; 0 while it does not exist yet. */
+  private static long counter(String name, String label) {
+    String metrics = Management.get("/metrics").body();
+    Matcher value =
+        Pattern.compile(
+                Pattern.quote(name) + "\\{[^}]*" + Pattern.quote(label) + "[^}]*\\} ([0-9.E]+)")
+            .matcher(metrics);
+    return value.find() ? (long) Double.parseDouble(value.group(1)) : 0;
+  }
+}
