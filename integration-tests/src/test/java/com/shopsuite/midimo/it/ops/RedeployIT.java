@@ -28,6 +28,9 @@ class RedeployIT {
   private static final String APP = "app";
   private static final int REDEPLOYS = 20;
 
+  /** Deployments the server's idle threads may still reference (see the test's comment). */
+  private static final int RETAINED_BY_IDLE_THREADS = 3;
+
   @Deployment(name = APP, managed = false, testable = false)
   static EnterpriseArchive deployment() {
     return Deployments.application();
@@ -54,16 +57,20 @@ class RedeployIT {
 
     int end = Management.loadedClassesAfterGc(management.getControllerClient());
     // A leaking deployment keeps all its classes (gRPC, Netty, protobuf, ours): ten more
-    // redeploys would add ten times oneDeployment. The server may keep a bounded trace of the
-    // first deployments (SmallRye Fault Tolerance's timer thread keeps the class loader of the
-    // deployment that first needed it; an idle HTTP worker remembers its last request), so
-    // compare halfway with the end, not with an empty server.
+    // redeploys would add ten times oneDeployment. The server itself keeps a bounded trace of
+    // recent deployments, which a heap dump after 20 redeploys shows: each idle thread of its
+    // pools (jboss-threads' EnhancedQueueExecutor: HTTP workers, management, server service
+    // threads) still holds the last task it ran, and through it that task's class loader, until
+    // it runs another; SmallRye Fault Tolerance's timer thread keeps the class loader of the
+    // deployment that first needed it. So a few recent deployments may be loaded at either count,
+    // and which ones is up to the thread pools: compare halfway with the end, and allow that
+    // trace (under a third of what ten leaking redeploys add), never growth with each redeploy.
     assertThat(oneDeployment).as("classes one deployment loads").isGreaterThan(1_000);
     assertThat((long) (end - halfway))
         .as(
             "classes still loaded after %d more redeploys (one deployment: %d)",
             REDEPLOYS / 2, oneDeployment)
-        .isLessThan(oneDeployment / 2);
+        .isLessThan(RETAINED_BY_IDLE_THREADS * oneDeployment);
   }
 
   /** Deploy, make the pool connect, undeploy, and check its threads are gone. */
