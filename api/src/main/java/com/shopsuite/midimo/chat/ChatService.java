@@ -46,6 +46,23 @@ public interface ChatService {
       String idempotencyKey);
 
   /**
+   * Posts an order update (as {@link #sendOrderUpdateMessage}) in the customer's support thread for
+   * the order, created first when there is none (as {@link #createSupportThread}): what an order
+   * event does in chat. This node remembers which thread that is, so an order's later updates cost
+   * one call to Midimo Chat instead of two.
+   *
+   * @param productId optional, used only if the thread has to be created
+   * @param idempotencyKey optional; the same key for the same order never posts twice
+   */
+  ChatMessage postOrderUpdate(
+      String customerId,
+      String orderId,
+      String productId,
+      String status,
+      String message,
+      String idempotencyKey);
+
+  /**
    * Posts a recognisable order update (content plus {@code type=order_update}, {@code order_id},
    * {@code status} metadata) as the suite's system user.
    *

@@ -1,6 +1,7 @@
 package com.midimo.chat.benchmarks;
 
 import com.midimo.chat.benchmarks.emulator.EmulatorBenchmark;
+import com.midimo.chat.benchmarks.suite.SuiteCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,8 +9,10 @@ import picocli.CommandLine.Command;
 @Command(
     name = "midimo-chat-benchmarks",
     mixinStandardHelpOptions = true,
-    description = "Load cases for the Midimo Chat integration; each prints a Markdown table.",
-    subcommands = {EmulatorBenchmark.class, CommandLine.HelpCommand.class})
+    description =
+        "Load cases for the Midimo Chat integration: `all` runs the suite (BENCHMARKS.md);"
+            + " `emulator` the emulator alone.",
+    subcommands = {SuiteCommand.class, EmulatorBenchmark.class, CommandLine.HelpCommand.class})
 public final class BenchmarksCommand {
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchmarksCommand()).execute(args));

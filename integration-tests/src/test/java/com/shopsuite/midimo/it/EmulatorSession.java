@@ -1,5 +1,6 @@
 package com.shopsuite.midimo.it;
 
+import com.midimo.chat.emulator.launch.EmulatorProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -37,7 +39,9 @@ public final class EmulatorSession implements LauncherSessionListener {
         EmulatorProcess.start(
             Path.of(System.getProperty("midimo.it.emulator.jar")),
             Path.of(System.getProperty("midimo.it.emulator.log")),
-            secret);
+            secret,
+            List.of("-Xmx256m"),
+            List.of("--fault-control"));
     System.setProperty(PORT_PROPERTY, Integer.toString(emulator.port()));
   }
 

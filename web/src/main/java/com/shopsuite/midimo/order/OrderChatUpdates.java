@@ -1,7 +1,6 @@
 package com.shopsuite.midimo.order;
 
 import com.shopsuite.midimo.chat.ChatService;
-import com.shopsuite.midimo.chat.SupportThread;
 import com.shopsuite.midimo.notification.NotificationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,10 +21,13 @@ public class OrderChatUpdates {
   @Inject NotificationService notifications;
 
   public void apply(OrderEvent event) {
-    SupportThread support =
-        chat.createSupportThread(event.customerId(), event.orderId(), event.productId());
-    chat.sendOrderUpdateMessage(
-        support.thread().id(), event.orderId(), event.status(), event.message(), event.eventId());
+    chat.postOrderUpdate(
+        event.customerId(),
+        event.orderId(),
+        event.productId(),
+        event.status(),
+        event.message(),
+        event.eventId());
     notifications.notifyOrderUpdate(
         event.customerId(), event.orderId(), event.status(), event.message(), event.eventId());
   }

@@ -16,6 +16,7 @@ import jakarta.jms.MessageListener;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jboss.ejb3.annotation.Pool;
 
 /**
  * Consumes the order system's events from {@code OrderEvents}: reads one, applies it to chat
@@ -40,8 +41,11 @@ import java.util.logging.Logger;
           propertyValue = "java:/jms/queue/OrderEvents"),
       @ActivationConfigProperty(
           propertyName = "destinationType",
-          propertyValue = "jakarta.jms.Queue")
+          propertyValue = "jakarta.jms.Queue"),
+      // As many sessions as the pool has instances (messaging.cli: order-event-consumers).
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "32")
     })
+@Pool("order-event-consumers")
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class OrderEventConsumer implements MessageListener {
 

@@ -2,6 +2,7 @@ package com.midimo.chat.benchmarks.emulator;
 
 import com.midimo.chat.benchmarks.load.AsyncCall;
 import com.midimo.chat.benchmarks.load.ClosedLoopDriver;
+import com.midimo.chat.benchmarks.load.GrpcAnswers;
 import com.midimo.chat.benchmarks.load.LatencyReport;
 import com.midimo.chat.benchmarks.load.LoadResult;
 import com.midimo.chat.benchmarks.load.OpenLoopDriver;
@@ -89,6 +90,25 @@ public final class EmulatorBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    List<LoadResult> results = measure();
+    LatencyReport.print(System.out, rate != null ? "open loop at" : "concurrency", results);
+    return results.stream().allMatch(result -> result.errors() == 0) ? 0 : 1;
+  }
+
+  /**
+   * The suite's way in: the same runs, with its durations, results returned rather than printed.
+   */
+  public static List<LoadResult> measure(List<Integer> concurrency, int warmupSeconds, int seconds)
+      throws Exception {
+    EmulatorBenchmark benchmark = new EmulatorBenchmark();
+    benchmark.concurrency = concurrency;
+    benchmark.warmupSeconds = warmupSeconds;
+    benchmark.seconds = seconds;
+    benchmark.serverExecutor = "fixed";
+    return benchmark.measure();
+  }
+
+  private List<LoadResult> measure() throws Exception {
     if (callLog) {
       // The jar's call log: one line per call on standard error, from a background writer.
       AsyncLineHandler.replaceRootHandlers(System.err);
@@ -142,7 +162,7 @@ public final class EmulatorBenchmark implements Callable<Integer> {
               .putMetadata("order_id", "order_456")
               .build();
       AsyncCall sendMessage =
-          () -> chat.withDeadlineAfter(10, TimeUnit.SECONDS).sendMessage(message);
+          () -> GrpcAnswers.of(chat.withDeadlineAfter(10, TimeUnit.SECONDS).sendMessage(message));
 
       List<LoadResult> results = new ArrayList<>();
       Duration warmup = Duration.ofSeconds(warmupSeconds);
@@ -151,15 +171,13 @@ public final class EmulatorBenchmark implements Callable<Integer> {
         results.add(
             new OpenLoopDriver(warmup, measured)
                 .run(String.format("%,.0f/s", rate), sendMessage, rate));
-        LatencyReport.print(System.out, "open loop at", results);
       } else {
         ClosedLoopDriver driver = new ClosedLoopDriver(warmup, measured);
         for (int callers : concurrency) {
           results.add(driver.run(Integer.toString(callers), sendMessage, callers));
         }
-        LatencyReport.print(System.out, "concurrency", results);
       }
-      return results.stream().allMatch(result -> result.errors() == 0) ? 0 : 1;
+      return results;
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       emulator.stop();

@@ -1,9 +1,12 @@
 package com.midimo.chat.benchmarks.load;
 
-import com.google.common.util.concurrent.ListenableFuture;
+import java.util.concurrent.CompletionStage;
 
-/** Starts one call of the case being measured; the future completes when its answer arrives. */
+/**
+ * Starts one call of the case being measured; the stage completes when its answer arrives, and
+ * completes exceptionally when the call failed (for HTTP: any answer that is not 2xx).
+ */
 @FunctionalInterface
 public interface AsyncCall {
-  ListenableFuture<?> start();
+  CompletionStage<?> start();
 }

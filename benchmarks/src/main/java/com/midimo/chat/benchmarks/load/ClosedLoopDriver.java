@@ -1,11 +1,11 @@
 package com.midimo.chat.benchmarks.load;
 
-import com.google.common.util.concurrent.FutureCallback;
-import com.google.common.util.concurrent.Futures;
-import com.google.common.util.concurrent.MoreExecutors;
-import io.grpc.Status;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -19,10 +19,19 @@ import org.HdrHistogram.Recorder;
 public final class ClosedLoopDriver {
   private final Duration warmup;
   private final Duration measured;
+  private final Map<String, Long> watchedProcesses;
 
   public ClosedLoopDriver(Duration warmup, Duration measured) {
+    this(warmup, measured, Map.of());
+  }
+
+  /**
+   * @param watchedProcesses processes whose CPU the result reports separately: name to pid
+   */
+  public ClosedLoopDriver(Duration warmup, Duration measured, Map<String, Long> watchedProcesses) {
     this.warmup = warmup;
     this.measured = measured;
+    this.watchedProcesses = watchedProcesses;
   }
 
   public LoadResult run(String label, AsyncCall call, int concurrency) throws InterruptedException {
@@ -34,7 +43,7 @@ public final class ClosedLoopDriver {
     run.recorder.reset();
     run.recording = true;
     long start = System.nanoTime();
-    CpuUsage cpu = CpuUsage.start();
+    CpuUsage cpu = CpuUsage.start(watchedProcesses);
     Thread.sleep(measured.toMillis());
     run.recording = false;
     long elapsed = System.nanoTime() - start;
@@ -55,6 +64,9 @@ public final class ClosedLoopDriver {
 
   /** One run's state, shared by its callers. */
   private static final class Run {
+    /** Set while a caller's thread is inside {@link #next()}: see {@link #continueOrStop()}. */
+    private static final ThreadLocal<Boolean> STARTING = new ThreadLocal<>();
+
     final AsyncCall call;
     final Recorder recorder = new Recorder(3);
     final LongAdder errors = new LongAdder();
@@ -71,32 +83,38 @@ public final class ClosedLoopDriver {
     /** Starts a caller's next call; its answer starts the one after, until the run stops. */
     void next() {
       long start = System.nanoTime();
-      Futures.addCallback(
-          call.start(),
-          new FutureCallback<Object>() {
-            @Override
-            public void onSuccess(Object result) {
+      STARTING.set(Boolean.TRUE);
+      try {
+        CompletionStage<?> answer;
+        try {
+          answer = call.start();
+        } catch (RuntimeException e) {
+          answer = CompletableFuture.failedFuture(e);
+        }
+        answer.whenComplete(
+            (result, failure) -> {
               if (recording) {
-                recorder.recordValue(System.nanoTime() - start);
+                if (failure == null) {
+                  recorder.recordValue(System.nanoTime() - start);
+                } else {
+                  errors.increment();
+                  firstError.compareAndSet(null, Failures.describe(failure));
+                }
               }
               continueOrStop();
-            }
-
-            @Override
-            public void onFailure(Throwable t) {
-              if (recording) {
-                errors.increment();
-                firstError.compareAndSet(null, Status.fromThrowable(t).toString());
-              }
-              continueOrStop();
-            }
-          },
-          MoreExecutors.directExecutor());
+            });
+      } finally {
+        STARTING.remove();
+      }
     }
 
     private void continueOrStop() {
       if (stopping) {
         callersLeft.countDown();
+      } else if (Boolean.TRUE.equals(STARTING.get())) {
+        // The call answered before start() returned (e.g. refused at once): start the next one
+        // from another thread, or a run of such calls would recurse until the stack overflows.
+        ForkJoinPool.commonPool().execute(this::next);
       } else {
         next();
       }

@@ -13,6 +13,7 @@ import com.shopsuite.midimo.core.connection.MidimoChatChannels;
 import com.shopsuite.midimo.core.connection.MidimoChatConfiguration;
 import com.shopsuite.midimo.core.resilience.MidimoChatCalls;
 import com.shopsuite.midimo.error.ConflictException;
+import com.shopsuite.midimo.error.ResourceNotFoundException;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
@@ -55,6 +56,7 @@ public class ChatServiceBean implements ChatService {
     String product = productId == null || productId.isBlank() ? null : productId;
     Optional<ChatThread> existing = findSupportThread(orderId, customerId);
     if (existing.isPresent()) {
+      cache.putSupportThread(customerId, orderId, existing.get());
       return new SupportThread(existing.get(), false);
     }
     try {
@@ -68,6 +70,7 @@ public class ChatServiceBean implements ChatService {
                       SupportThreads.metadata(customerId, orderId, product),
                       SupportThreads.idempotencyKey(customerId, orderId)));
       cache.put(thread);
+      cache.putSupportThread(customerId, orderId, thread);
       return new SupportThread(thread, true);
     } catch (ConflictException e) {
       // Another request for the same customer and order (about another product) won the race:
@@ -121,6 +124,29 @@ public class ChatServiceBean implements ChatService {
             () -> client.sendMessage(threadId, userId, content, attachmentIds, Map.of(), key));
     cache.evict(threadId);
     return message;
+  }
+
+  @Override
+  public ChatMessage postOrderUpdate(
+      String customerId,
+      String orderId,
+      String productId,
+      String status,
+      String message,
+      String idempotencyKey) {
+    requireId("customerId", customerId);
+    requireId("orderId", orderId);
+    Optional<String> known = cache.supportThreadId(customerId, orderId);
+    if (known.isPresent()) {
+      try {
+        return sendOrderUpdateMessage(known.get(), orderId, status, message, idempotencyKey);
+      } catch (ResourceNotFoundException gone) {
+        // Midimo Chat no longer has it: find or create the order's thread as the first time.
+        cache.forgetSupportThread(customerId, orderId);
+      }
+    }
+    String threadId = createSupportThread(customerId, orderId, productId).thread().id();
+    return sendOrderUpdateMessage(threadId, orderId, status, message, idempotencyKey);
   }
 
   @Override

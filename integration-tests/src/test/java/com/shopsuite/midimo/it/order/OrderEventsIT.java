@@ -111,6 +111,22 @@ class OrderEventsIT {
   }
 
   @Test
+  void anOrderWhoseThreadMidimoChatNoLongerHas_getsItsThreadAgain_andTheEventIsApplied() {
+    publisher.publish(OrderEventMessage.of("order_gone", "customer_gone", "Packed", null));
+    awaitDrained();
+    // Midimo Chat forgets everything, the thread this node remembers for the order included.
+    Emulator.reset();
+
+    publisher.publish(OrderEventMessage.of("order_gone", "customer_gone", "Shipped", null));
+    awaitDrained();
+
+    assertThat(messagesOf(threadOf("customer_gone", "order_gone")))
+        .extracting(message -> message.getString("content"))
+        .containsExactly("Order order_gone: Shipped.");
+    assertThat(Management.queueDepth(management.getControllerClient(), DLQ)).isZero();
+  }
+
+  @Test
   void fiftyStatusEventsForOneOrder_arriveInTheOrderTheyWerePublished() {
     List<String> statuses = IntStream.range(0, 50).mapToObj(i -> "step-%02d".formatted(i)).toList();
 
