@@ -118,7 +118,7 @@ public final class SuiteCommand implements Callable<Integer> {
   @Option(
       names = "--pool-sizes",
       split = ",",
-      defaultValue = "1,default,8",
+      defaultValue = "default,2,8",
       description =
           "Case 4's midimo.chat.pool-size values; 'default' is the shipped one."
               + " Default: ${DEFAULT-VALUE}.")
