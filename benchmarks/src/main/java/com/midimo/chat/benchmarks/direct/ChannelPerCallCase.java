@@ -16,7 +16,6 @@ import com.nimbusds.jose.JOSEException;
 import io.grpc.ManagedChannel;
 import io.grpc.stub.MetadataUtils;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -48,17 +47,7 @@ public final class ChannelPerCallCase implements BenchmarkCase {
         DirectChat.connect(session.emulator().port(), suite.secret(), settings.chatThreads())) {
       AsyncCall call = channelPerCall(session.emulator().port(), suite.secret(), setup.threadIds());
       Duration warm = suite.warmUp("SendMessage, a channel per call", call, 16, session);
-      List<Measurement> sends = new ArrayList<>();
-      for (int concurrency : settings.concurrency()) {
-        sends.add(
-            suite.closedLoop(
-                ID + "/send/c" + concurrency,
-                "concurrency " + concurrency,
-                call,
-                concurrency,
-                session));
-      }
-      sends.add(suite.openLoop(ID + "/send/open", call, session));
+      List<Measurement> sends = suite.closedAndOpenLoops(ID + "/send/", call, session);
       return new CaseResult(
           ID,
           title(),

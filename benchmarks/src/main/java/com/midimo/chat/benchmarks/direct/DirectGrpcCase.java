@@ -42,17 +42,7 @@ public final class DirectGrpcCase implements BenchmarkCase {
     try (DirectChat chat =
         DirectChat.connect(session.emulator().port(), suite.secret(), settings.chatThreads())) {
       Duration warm = suite.warmUp("direct SendMessage", chat.sendMessage(), 16, session);
-      List<Measurement> sends = new ArrayList<>();
-      for (int concurrency : settings.concurrency()) {
-        sends.add(
-            suite.closedLoop(
-                SEND + "c" + concurrency,
-                "concurrency " + concurrency,
-                chat.sendMessage(),
-                concurrency,
-                session));
-      }
-      sends.add(suite.openLoop(SEND + "open", chat.sendMessage(), session));
+      List<Measurement> sends = suite.closedAndOpenLoops(SEND, chat.sendMessage(), session);
 
       List<Measurement> reads = new ArrayList<>();
       if (settings.readPath()) {
@@ -61,16 +51,7 @@ public final class DirectGrpcCase implements BenchmarkCase {
             chat.sendMessage(),
             settings.chatThreads() * settings.readLimit(),
             16);
-        for (int concurrency : settings.concurrency()) {
-          reads.add(
-              suite.closedLoop(
-                  READ + "c" + concurrency,
-                  "concurrency " + concurrency,
-                  chat.getMessages(settings.readLimit()),
-                  concurrency,
-                  session));
-        }
-        reads.add(suite.openLoop(READ + "open", chat.getMessages(settings.readLimit()), session));
+        reads = suite.closedAndOpenLoops(READ, chat.getMessages(settings.readLimit()), session);
       }
       return new CaseResult(
           ID,

@@ -57,17 +57,7 @@ public final class FullPathCase implements BenchmarkCase {
       figures.put(RSS_AT_REST, session.serverMemory().nowKb());
       session.server().deployedPoolSize().ifPresent(size -> figures.put(POOL_SIZE, (long) size));
 
-      List<Measurement> posts = new ArrayList<>();
-      for (int concurrency : settings.concurrency()) {
-        posts.add(
-            suite.closedLoop(
-                POST + "c" + concurrency,
-                "concurrency " + concurrency,
-                storefront.postMessage(),
-                concurrency,
-                session));
-      }
-      posts.add(suite.openLoop(POST + "open", storefront.postMessage(), session));
+      List<Measurement> posts = suite.closedAndOpenLoops(POST, storefront.postMessage(), session);
 
       List<Measurement> reads = new ArrayList<>();
       if (settings.readPath()) {
@@ -76,16 +66,7 @@ public final class FullPathCase implements BenchmarkCase {
             storefront.postMessage(),
             settings.chatThreads() * settings.readLimit(),
             16);
-        for (int concurrency : settings.concurrency()) {
-          reads.add(
-              suite.closedLoop(
-                  READ + "c" + concurrency,
-                  "concurrency " + concurrency,
-                  storefront.getMessages(),
-                  concurrency,
-                  session));
-        }
-        reads.add(suite.openLoop(READ + "open", storefront.getMessages(), session));
+        reads = suite.closedAndOpenLoops(READ, storefront.getMessages(), session);
       }
       return new CaseResult(
           ID,

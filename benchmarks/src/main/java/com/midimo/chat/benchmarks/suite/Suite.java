@@ -231,6 +231,26 @@ public final class Suite implements AutoCloseable {
     return measured(key, label, result, memory);
   }
 
+  /**
+   * A closed-loop run at each of the settings' concurrencies, then an open-loop run at its rate:
+   * keys {@code <prefix>c<N>} and {@code <prefix>open}.
+   */
+  public List<Measurement> closedAndOpenLoops(String prefix, AsyncCall call, ServerSession session)
+      throws InterruptedException, TimeoutException {
+    List<Measurement> runs = new ArrayList<>();
+    for (int concurrency : settings.concurrency()) {
+      runs.add(
+          closedLoop(
+              prefix + "c" + concurrency,
+              "concurrency " + concurrency,
+              call,
+              concurrency,
+              session));
+    }
+    runs.add(openLoop(prefix + "open", call, session));
+    return runs;
+  }
+
   /** An open-loop run at the settings' rate, latency from each call's intended start. */
   public Measurement openLoop(String key, AsyncCall call, ServerSession session)
       throws InterruptedException, TimeoutException {
