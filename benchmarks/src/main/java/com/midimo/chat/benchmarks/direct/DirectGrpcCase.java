@@ -8,7 +8,6 @@ import com.midimo.chat.benchmarks.suite.ServerSession;
 import com.midimo.chat.benchmarks.suite.Suite;
 import com.midimo.chat.benchmarks.suite.SuiteSettings;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +43,7 @@ public final class DirectGrpcCase implements BenchmarkCase {
       Duration warm = suite.warmUp("direct SendMessage", chat.sendMessage(), 16, session);
       List<Measurement> sends = suite.closedAndOpenLoops(SEND, chat.sendMessage(), session);
 
-      List<Measurement> reads = new ArrayList<>();
+      List<Measurement> reads = List.of();
       if (settings.readPath()) {
         suite.repeat(
             "messages for the read path",

@@ -8,7 +8,6 @@ import com.midimo.chat.benchmarks.suite.ServerSession;
 import com.midimo.chat.benchmarks.suite.Suite;
 import com.midimo.chat.benchmarks.suite.SuiteSettings;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +58,7 @@ public final class FullPathCase implements BenchmarkCase {
 
       List<Measurement> posts = suite.closedAndOpenLoops(POST, storefront.postMessage(), session);
 
-      List<Measurement> reads = new ArrayList<>();
+      List<Measurement> reads = List.of();
       if (settings.readPath()) {
         suite.repeat(
             "messages for the read path",

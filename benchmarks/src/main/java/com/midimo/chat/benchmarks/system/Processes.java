@@ -11,11 +11,6 @@ import java.util.concurrent.TimeUnit;
 final class Processes {
   private Processes() {}
 
-  /** The java launcher of this JVM, so every process of the suite runs on the same JDK. */
-  static Path javaLauncher() {
-    return Path.of(System.getProperty("java.home"), "bin", "java");
-  }
-
   /** Asks a process to stop (SIGTERM), then kills it and its children if it has not in time. */
   static void stop(ProcessHandle process, long graceSeconds) {
     if (!process.isAlive()) {
