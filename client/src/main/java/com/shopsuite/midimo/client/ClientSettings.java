@@ -16,19 +16,11 @@ public record ClientSettings(
     Duration callTimeout,
     Duration streamMaxDuration) {
 
-  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(2);
-  public static final Duration DEFAULT_STREAM_MAX_DURATION = Duration.ofMinutes(15);
-
   public ClientSettings {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(jwt, "jwt");
     ConnectionSettings.requirePositive(callTimeout, "callTimeout");
     ConnectionSettings.requirePositive(streamMaxDuration, "streamMaxDuration");
-  }
-
-  /** Default deadlines; the seed's {@code MidimoChatClient(host, port, secure, timeout)}. */
-  public static ClientSettings of(ConnectionSettings connection, JwtSettings jwt) {
-    return new ClientSettings(connection, jwt, DEFAULT_CALL_TIMEOUT, DEFAULT_STREAM_MAX_DURATION);
   }
 
   public ClientSettings withCallTimeout(Duration timeout) {

@@ -24,10 +24,6 @@ public record ConnectionSettings(
     Duration keepAliveTime,
     Duration keepAliveTimeout) {
 
-  public static final int DEFAULT_PORT = 50051;
-  public static final Duration DEFAULT_KEEP_ALIVE_TIME = Duration.ofMinutes(5);
-  public static final Duration DEFAULT_KEEP_ALIVE_TIMEOUT = Duration.ofSeconds(20);
-
   public ConnectionSettings {
     Objects.requireNonNull(host, "host");
     if (host.isBlank()) {
@@ -43,12 +39,6 @@ public record ConnectionSettings(
     requirePositive(keepAliveTimeout, "keepAliveTimeout");
   }
 
-  /** One plaintext channel with default keepalive: the local emulator. */
-  public static ConnectionSettings plaintext(String host, int port) {
-    return new ConnectionSettings(
-        host, port, false, null, 1, DEFAULT_KEEP_ALIVE_TIME, DEFAULT_KEEP_ALIVE_TIMEOUT);
-  }
-
   public Optional<Path> trustCertificatesFile() {
     return Optional.ofNullable(trustCertificates);
   }
@@ -56,11 +46,6 @@ public record ConnectionSettings(
   public ConnectionSettings withPoolSize(int size) {
     return new ConnectionSettings(
         host, port, secure, trustCertificates, size, keepAliveTime, keepAliveTimeout);
-  }
-
-  public ConnectionSettings withTls(Path trustCertificatesOrNull) {
-    return new ConnectionSettings(
-        host, port, true, trustCertificatesOrNull, poolSize, keepAliveTime, keepAliveTimeout);
   }
 
   static void requirePositive(Duration value, String name) {

@@ -45,7 +45,7 @@ class ChannelPoolTest {
     try {
       ClientSettings settings = EmulatorFixture.settings(EmulatorFixture.SECRET);
       ConnectionSettings connection =
-          ConnectionSettings.plaintext("localhost", server.port()).withPoolSize(3);
+          EmulatorFixture.plaintext("localhost", server.port()).withPoolSize(3);
       ChannelPool pool = ChannelPool.connect(connection);
       try (MidimoChatClient client = MidimoChatClient.over(pool, settings, CallObserver.NONE)) {
         for (int i = 0; i < 6; i++) {
@@ -76,7 +76,7 @@ class ChannelPoolTest {
                     .build())
             .start();
     try (ChannelPool pool =
-            ChannelPool.connect(ConnectionSettings.plaintext("localhost", server.port()));
+            ChannelPool.connect(EmulatorFixture.plaintext("localhost", server.port()));
         MidimoChatClient client =
             MidimoChatClient.over(
                 pool, EmulatorFixture.settings(EmulatorFixture.SECRET), CallObserver.NONE)) {
@@ -96,10 +96,13 @@ class ChannelPoolTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
+    ClientSettings base = EmulatorFixture.settings(EmulatorFixture.SECRET);
     ClientSettings settings =
-        ClientSettings.of(
-            ConnectionSettings.plaintext("localhost", closedPort),
-            EmulatorFixture.settings(EmulatorFixture.SECRET).jwt());
+        new ClientSettings(
+            EmulatorFixture.plaintext("localhost", closedPort),
+            base.jwt(),
+            Duration.ofSeconds(2),
+            base.streamMaxDuration());
 
     try (MidimoChatClient client = MidimoChatClient.connect(settings)) {
       assertThat(client.checkHealth(Duration.ofSeconds(1)).serving()).isFalse();

@@ -62,10 +62,17 @@ final class EmulatorFixture implements AutoCloseable {
   }
 
   static ClientSettings settings(String secret) {
-    return ClientSettings.of(
-            ConnectionSettings.plaintext("localhost", 50051),
-            new JwtSettings(secret, "e-commerce", KEY_ID, Duration.ofMinutes(5)))
-        .withCallTimeout(Duration.ofMillis(500));
+    return new ClientSettings(
+        plaintext("localhost", 50051),
+        new JwtSettings(secret, "e-commerce", KEY_ID, Duration.ofMinutes(5)),
+        Duration.ofMillis(500),
+        Duration.ofMinutes(15));
+  }
+
+  /** One plaintext channel with the shipped keepalive settings: the local emulator. */
+  static ConnectionSettings plaintext(String host, int port) {
+    return new ConnectionSettings(
+        host, port, false, null, 1, Duration.ofMinutes(5), Duration.ofSeconds(20));
   }
 
   MidimoChatClient client() {

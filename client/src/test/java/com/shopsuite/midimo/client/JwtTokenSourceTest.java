@@ -77,8 +77,13 @@ class JwtTokenSourceTest {
   void settings_neverPrintTheSecret() {
     JwtSettings settings = new JwtSettings(SECRET, "e-commerce", "primary", Duration.ofMinutes(5));
     assertThat(settings.toString()).doesNotContain(SECRET).contains("<redacted>");
-    assertThat(ClientSettings.of(ConnectionSettings.plaintext("h", 1), settings).toString())
-        .doesNotContain(SECRET);
+    ClientSettings client =
+        new ClientSettings(
+            EmulatorFixture.plaintext("h", 1),
+            settings,
+            Duration.ofSeconds(2),
+            Duration.ofMinutes(1));
+    assertThat(client.toString()).doesNotContain(SECRET);
   }
 
   private static final class MutableClock extends Clock {

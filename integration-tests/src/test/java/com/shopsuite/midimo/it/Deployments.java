@@ -39,7 +39,7 @@ public final class Deployments {
   public static EnterpriseArchive applicationWith(Class<?>... testClasses) {
     EnterpriseArchive ear = application();
     WebArchive war = ear.getAsType(WebArchive.class, WAR);
-    war.addClasses(testClasses).addClasses(Emulator.class, EmulatorSession.class);
+    war.addClasses(testClasses).addClasses(Emulator.class);
     ear.addAsLibrary(
         ShrinkWrap.create(JavaArchive.class, "emulator-control.jar")
             .addPackage(EmulatorControlGrpc.class.getPackage()));

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The test's handle on the running emulator's fault control. Works on both sides: in the test JVM
- * (the port from {@link EmulatorSession}) and inside WildFly, in in-container tests (the port the
+ * (the port from {@link RunningSystem}) and inside WildFly, in in-container tests (the port the
  * application itself is configured with).
  */
 public final class Emulator {
@@ -28,12 +28,12 @@ public final class Emulator {
   private Emulator() {}
 
   public static int port() {
-    String port = System.getProperty(EmulatorSession.PORT_PROPERTY);
+    String port = System.getProperty(RunningSystem.PORT_PROPERTY);
     if (port == null) {
       port = System.getProperty("midimo.chat.port");
     }
     if (port == null) {
-      throw new IllegalStateException("no emulator port: is EmulatorSession registered?");
+      throw new IllegalStateException("no emulator port: is RunningSystem registered?");
     }
     return Integer.parseInt(port);
   }

@@ -2,13 +2,14 @@ package com.midimo.chat.emulator;
 
 import com.midimo.chat.emulator.auth.JwtKeys;
 import com.midimo.chat.emulator.logging.AsyncLineHandler;
-import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.ServerBuilder;
 import io.grpc.ServerCredentials;
 import io.grpc.TlsServerCredentials;
+import io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -55,6 +56,15 @@ import picocli.CommandLine.Spec;
     })
 public final class MidimoChatEmulator implements Callable<Integer> {
   @Spec private CommandSpec spec;
+
+  @Option(
+      names = "--host",
+      defaultValue = "${env:MIDIMO_EMULATOR_HOST:-127.0.0.1}",
+      description =
+          "Address to listen on: loopback unless told otherwise, since fault control lets anyone"
+              + " who reaches the port stop the service; 0.0.0.0 for every interface."
+              + " Env: MIDIMO_EMULATOR_HOST. Default: 127.0.0.1.")
+  private String host;
 
   @Option(
       names = "--port",
@@ -147,6 +157,15 @@ public final class MidimoChatEmulator implements Callable<Integer> {
   private long maxPresences;
 
   @Option(
+      names = "--max-concurrent-streams",
+      defaultValue = "${env:MIDIMO_EMULATOR_MAX_CONCURRENT_STREAMS:-0}",
+      description =
+          "Concurrent calls (HTTP/2 streams) a client connection may have, as a real gRPC server"
+              + " limits them (commonly 100); further calls wait for a free stream. 0: no limit."
+              + " Env: MIDIMO_EMULATOR_MAX_CONCURRENT_STREAMS. Default: 0.")
+  private int maxConcurrentStreams;
+
+  @Option(
       names = "--quiet",
       arity = "0..1",
       paramLabel = "<true|false>",
@@ -183,7 +202,12 @@ public final class MidimoChatEmulator implements Callable<Integer> {
     ServerBuilder<?> serverBuilder;
     try {
       config = config();
-      serverBuilder = Grpc.newServerBuilderForPort(port, credentials());
+      NettyServerBuilder netty =
+          NettyServerBuilder.forAddress(new InetSocketAddress(host, port), credentials());
+      if (maxConcurrentStreams > 0) {
+        netty.maxConcurrentCallsPerConnection(maxConcurrentStreams);
+      }
+      serverBuilder = netty;
     } catch (IllegalArgumentException | IOException e) {
       // Messages name the variable or file at fault, never a secret.
       err.println("Midimo Chat emulator: " + e.getMessage());
@@ -194,7 +218,13 @@ public final class MidimoChatEmulator implements Callable<Integer> {
     try {
       server.start();
     } catch (IOException e) {
-      err.println("Midimo Chat emulator: cannot listen on port " + port + ": " + e.getMessage());
+      err.println(
+          "Midimo Chat emulator: cannot listen on "
+              + host
+              + " port "
+              + port
+              + ": "
+              + e.getMessage());
       handlers.shutdownNow();
       return CommandLine.ExitCode.SOFTWARE;
     }
@@ -221,6 +251,9 @@ public final class MidimoChatEmulator implements Callable<Integer> {
   }
 
   private EmulatorConfig config() throws IOException {
+    if (maxConcurrentStreams < 0) {
+      throw new ParameterException(spec.commandLine(), "--max-concurrent-streams must be >= 0");
+    }
     if (port < 0 || port > 65_535) {
       throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535");
     }

@@ -1,6 +1,5 @@
 package com.shopsuite.midimo.order;
 
-import com.shopsuite.midimo.context.DurationSetting;
 import com.shopsuite.midimo.error.AuthenticationException;
 import com.shopsuite.midimo.error.MidimoChatException;
 import jakarta.annotation.PostConstruct;
@@ -24,19 +23,14 @@ public class OrderEventRetryPolicy {
 
   @Inject
   @ConfigProperty(name = "midimo.order-events.backoff.initial")
-  String initialBackoff;
+  Duration initial;
 
   @Inject
   @ConfigProperty(name = "midimo.order-events.backoff.max")
-  String maxBackoff;
-
-  private Duration initial;
-  private Duration max;
+  Duration max;
 
   @PostConstruct
-  void read() {
-    initial = DurationSetting.parse("midimo.order-events.backoff.initial", initialBackoff);
-    max = DurationSetting.parse("midimo.order-events.backoff.max", maxBackoff);
+  void check() {
     if (maxDeliveries < 1) {
       throw new IllegalStateException(
           "midimo.order-events.max-deliveries must be at least 1; was " + maxDeliveries);

@@ -56,9 +56,9 @@ class OrderEventConsumerTest {
         };
     consumer.retryPolicy = new OrderEventRetryPolicy();
     consumer.retryPolicy.maxDeliveries = 3;
-    consumer.retryPolicy.initialBackoff = "1ms";
-    consumer.retryPolicy.maxBackoff = "2ms";
-    consumer.retryPolicy.read();
+    consumer.retryPolicy.initial = java.time.Duration.ofMillis(1);
+    consumer.retryPolicy.max = java.time.Duration.ofMillis(2);
+    consumer.retryPolicy.check();
     consumer.deadLetters =
         new OrderEventDeadLetters() {
           @Override

@@ -17,9 +17,9 @@ class OrderEventRetryPolicyTest {
   private static OrderEventRetryPolicy shipped() {
     OrderEventRetryPolicy policy = new OrderEventRetryPolicy();
     policy.maxDeliveries = 25;
-    policy.initialBackoff = "1s";
-    policy.maxBackoff = "30s";
-    policy.read();
+    policy.initial = java.time.Duration.ofSeconds(1);
+    policy.max = java.time.Duration.ofSeconds(30);
+    policy.check();
     return policy;
   }
 

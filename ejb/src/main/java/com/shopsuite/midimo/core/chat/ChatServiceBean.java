@@ -11,7 +11,7 @@ import com.shopsuite.midimo.client.IdempotencyKeys;
 import com.shopsuite.midimo.client.MidimoChatClient;
 import com.shopsuite.midimo.core.connection.MidimoChatChannels;
 import com.shopsuite.midimo.core.connection.MidimoChatConfiguration;
-import com.shopsuite.midimo.core.resilience.MidimoChatCalls;
+import com.shopsuite.midimo.core.resilience.FaultToleranceTranslator;
 import com.shopsuite.midimo.error.ConflictException;
 import com.shopsuite.midimo.error.ResourceNotFoundException;
 import jakarta.annotation.PostConstruct;
@@ -36,7 +36,7 @@ public class ChatServiceBean implements ChatService {
 
   @EJB MidimoChatChannels channels;
 
-  @Inject MidimoChatCalls calls;
+  @Inject FaultToleranceTranslator guarded;
 
   @Inject ThreadInfoCache cache;
 
@@ -61,7 +61,7 @@ public class ChatServiceBean implements ChatService {
     }
     try {
       ChatThread thread =
-          calls.call(
+          guarded.call(
               () ->
                   client.createThread(
                       customerId,
@@ -84,7 +84,7 @@ public class ChatServiceBean implements ChatService {
   @Override
   public Optional<ChatThread> findSupportThread(String orderId) {
     requireId("orderId", orderId);
-    return calls
+    return guarded
         .call(() -> client.findThreads(SupportThreads.query(orderId), null, 1, null))
         .threads()
         .stream()
@@ -92,7 +92,7 @@ public class ChatServiceBean implements ChatService {
   }
 
   private Optional<ChatThread> findSupportThread(String orderId, String customerId) {
-    return calls
+    return guarded
         .call(() -> client.findThreads(SupportThreads.query(orderId), customerId, 1, null))
         .threads()
         .stream()
@@ -103,12 +103,12 @@ public class ChatServiceBean implements ChatService {
   @Override
   public ChatThread getThread(String threadId) {
     requireId("threadId", threadId);
-    return cache.get(threadId, id -> calls.call(() -> client.getThread(id)));
+    return cache.get(threadId, id -> guarded.call(() -> client.getThread(id)));
   }
 
   @Override
   public MessagePage getThreadMessages(String threadId, int limit, String beforeId) {
-    return calls.call(() -> client.getThreadMessages(threadId, limit, beforeId));
+    return guarded.call(() -> client.getThreadMessages(threadId, limit, beforeId));
   }
 
   @Override
@@ -120,7 +120,7 @@ public class ChatServiceBean implements ChatService {
       String idempotencyKey) {
     String key = IdempotencyKeys.orNew(idempotencyKey);
     ChatMessage message =
-        calls.call(
+        guarded.call(
             () -> client.sendMessage(threadId, userId, content, attachmentIds, Map.of(), key));
     cache.evict(threadId);
     return message;
@@ -156,7 +156,7 @@ public class ChatServiceBean implements ChatService {
     requireId("status", status);
     String key = IdempotencyKeys.orNew(idempotencyKey);
     ChatMessage posted =
-        calls.call(
+        guarded.call(
             () ->
                 client.sendMessage(
                     threadId,

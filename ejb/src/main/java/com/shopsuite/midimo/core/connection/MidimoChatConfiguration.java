@@ -3,7 +3,6 @@ package com.shopsuite.midimo.core.connection;
 import com.shopsuite.midimo.client.ClientSettings;
 import com.shopsuite.midimo.client.ConnectionSettings;
 import com.shopsuite.midimo.client.JwtSettings;
-import com.shopsuite.midimo.context.DurationSetting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -43,7 +42,7 @@ public class MidimoChatConfiguration {
 
   @Inject
   @ConfigProperty(name = "midimo.chat.timeout")
-  String timeout;
+  Duration timeout;
 
   @Inject
   @ConfigProperty(name = "midimo.chat.pool-size")
@@ -51,15 +50,15 @@ public class MidimoChatConfiguration {
 
   @Inject
   @ConfigProperty(name = "midimo.chat.keepalive-time")
-  String keepAliveTime;
+  Duration keepAliveTime;
 
   @Inject
   @ConfigProperty(name = "midimo.chat.keepalive-timeout")
-  String keepAliveTimeout;
+  Duration keepAliveTimeout;
 
   @Inject
   @ConfigProperty(name = "midimo.chat.stream-max-duration")
-  String streamMaxDuration;
+  Duration streamMaxDuration;
 
   @Inject
   @ConfigProperty(name = SECRET_KEY)
@@ -75,7 +74,7 @@ public class MidimoChatConfiguration {
 
   @Inject
   @ConfigProperty(name = "midimo.chat.jwt.lifetime")
-  String tokenLifetime;
+  Duration tokenLifetime;
 
   @Inject
   @ConfigProperty(name = "midimo.chat.system-user-id")
@@ -83,7 +82,7 @@ public class MidimoChatConfiguration {
 
   @Inject
   @ConfigProperty(name = "midimo.chat.cache.thread-info.ttl")
-  String threadCacheTtl;
+  Duration threadCacheTtl;
 
   @Inject
   @ConfigProperty(name = "midimo.chat.cache.thread-info.max-size")
@@ -91,7 +90,7 @@ public class MidimoChatConfiguration {
 
   @Inject
   @ConfigProperty(name = "midimo.chat.throttle.window")
-  String throttleWindow;
+  Duration throttleWindow;
 
   @Inject
   @ConfigProperty(name = "midimo.chat.throttle.max-entries")
@@ -108,17 +107,13 @@ public class MidimoChatConfiguration {
               secure,
               trustCertificates.filter(path -> !path.isBlank()).map(Path::of).orElse(null),
               poolSize,
-              duration("midimo.chat.keepalive-time", keepAliveTime),
-              duration("midimo.chat.keepalive-timeout", keepAliveTimeout));
+              keepAliveTime,
+              keepAliveTimeout);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(
           "invalid Midimo Chat connection settings (midimo.chat.*): " + e.getMessage(), e);
     }
-    return new ClientSettings(
-        connection,
-        jwtSettings(),
-        duration("midimo.chat.timeout", timeout),
-        duration("midimo.chat.stream-max-duration", streamMaxDuration));
+    return new ClientSettings(connection, jwtSettings(), timeout, streamMaxDuration);
   }
 
   private JwtSettings jwtSettings() {
@@ -133,8 +128,7 @@ public class MidimoChatConfiguration {
                             + " integration cannot authenticate to Midimo Chat without the shared"
                             + " secret"));
     try {
-      return new JwtSettings(
-          secret, issuer, keyId, duration("midimo.chat.jwt.lifetime", tokenLifetime));
+      return new JwtSettings(secret, issuer, keyId, tokenLifetime);
     } catch (IllegalArgumentException e) {
       // JwtSettings' messages never include the secret; name the key for the operator.
       throw new IllegalStateException(
@@ -148,7 +142,7 @@ public class MidimoChatConfiguration {
   }
 
   public Duration threadCacheTtl() {
-    return duration("midimo.chat.cache.thread-info.ttl", threadCacheTtl);
+    return threadCacheTtl;
   }
 
   public long threadCacheMaxSize() {
@@ -156,7 +150,7 @@ public class MidimoChatConfiguration {
   }
 
   public Duration throttleWindow() {
-    return duration("midimo.chat.throttle.window", throttleWindow);
+    return throttleWindow;
   }
 
   public long throttleMaxEntries() {
@@ -164,10 +158,6 @@ public class MidimoChatConfiguration {
   }
 
   public Duration callTimeout() {
-    return duration("midimo.chat.timeout", timeout);
-  }
-
-  private static Duration duration(String property, String value) {
-    return DurationSetting.parse(property, value);
+    return timeout;
   }
 }

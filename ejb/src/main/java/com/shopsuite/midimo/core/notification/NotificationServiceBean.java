@@ -5,7 +5,7 @@ import static com.shopsuite.midimo.client.Arguments.requireId;
 import com.shopsuite.midimo.client.IdempotencyKeys;
 import com.shopsuite.midimo.client.MidimoChatClient;
 import com.shopsuite.midimo.core.connection.MidimoChatChannels;
-import com.shopsuite.midimo.core.resilience.MidimoChatCalls;
+import com.shopsuite.midimo.core.resilience.FaultToleranceTranslator;
 import com.shopsuite.midimo.notification.Notification;
 import com.shopsuite.midimo.notification.NotificationCategory;
 import com.shopsuite.midimo.notification.NotificationPage;
@@ -27,7 +27,7 @@ public class NotificationServiceBean implements NotificationService {
 
   @EJB MidimoChatChannels channels;
 
-  @Inject MidimoChatCalls calls;
+  @Inject FaultToleranceTranslator guarded;
 
   private MidimoChatClient client;
 
@@ -44,7 +44,7 @@ public class NotificationServiceBean implements NotificationService {
     String key = IdempotencyKeys.orNew(idempotencyKey);
     String title = "Order " + orderId + ": " + status;
     String body = message == null || message.isBlank() ? title : message;
-    return calls.call(
+    return guarded.call(
         () ->
             client.sendNotification(
                 customerId,
@@ -58,11 +58,11 @@ public class NotificationServiceBean implements NotificationService {
   @Override
   public NotificationPage listNotifications(
       String userId, boolean unreadOnly, int pageSize, String pageToken) {
-    return calls.call(() -> client.listNotifications(userId, unreadOnly, pageSize, pageToken));
+    return guarded.call(() -> client.listNotifications(userId, unreadOnly, pageSize, pageToken));
   }
 
   @Override
   public Notification markRead(String userId, String notificationId) {
-    return calls.call(() -> client.markNotificationRead(userId, notificationId));
+    return guarded.call(() -> client.markNotificationRead(userId, notificationId));
   }
 }

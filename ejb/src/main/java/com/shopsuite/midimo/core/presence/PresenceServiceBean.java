@@ -3,7 +3,7 @@ package com.shopsuite.midimo.core.presence;
 import com.shopsuite.midimo.client.IdempotencyKeys;
 import com.shopsuite.midimo.client.MidimoChatClient;
 import com.shopsuite.midimo.core.connection.MidimoChatChannels;
-import com.shopsuite.midimo.core.resilience.MidimoChatCalls;
+import com.shopsuite.midimo.core.resilience.FaultToleranceTranslator;
 import com.shopsuite.midimo.error.ValidationException;
 import com.shopsuite.midimo.presence.AgentAvailability;
 import com.shopsuite.midimo.presence.Presence;
@@ -26,7 +26,7 @@ public class PresenceServiceBean implements PresenceService {
 
   @EJB MidimoChatChannels channels;
 
-  @Inject MidimoChatCalls calls;
+  @Inject FaultToleranceTranslator guarded;
 
   @Inject PresenceThrottle throttle;
 
@@ -58,7 +58,7 @@ public class PresenceServiceBean implements PresenceService {
       return repeat.get();
     }
     String key = IdempotencyKeys.orNew(null);
-    Presence presence = calls.call(() -> client.updatePresence(userId, status, text, key));
+    Presence presence = guarded.call(() -> client.updatePresence(userId, status, text, key));
     throttle.presenceSent(presence);
     return presence;
   }
@@ -68,7 +68,7 @@ public class PresenceServiceBean implements PresenceService {
     if (agentIds == null || agentIds.isEmpty()) {
       return List.of();
     }
-    return calls.call(() -> client.getPresence(agentIds)).stream()
+    return guarded.call(() -> client.getPresence(agentIds)).stream()
         .map(AgentAvailability::of)
         .toList();
   }
@@ -80,7 +80,7 @@ public class PresenceServiceBean implements PresenceService {
     }
     String key = IdempotencyKeys.orNew(null);
     try {
-      calls.run(() -> client.updateTypingStatus(threadId, userId, true, key));
+      guarded.run(() -> client.updateTypingStatus(threadId, userId, true, key));
     } catch (RuntimeException e) {
       throttle.releaseTyping(threadId, userId);
       throw e;
@@ -91,6 +91,6 @@ public class PresenceServiceBean implements PresenceService {
   public void stopTyping(String threadId, String userId) {
     throttle.releaseTyping(threadId, userId);
     String key = IdempotencyKeys.orNew(null);
-    calls.run(() -> client.updateTypingStatus(threadId, userId, false, key));
+    guarded.run(() -> client.updateTypingStatus(threadId, userId, false, key));
   }
 }

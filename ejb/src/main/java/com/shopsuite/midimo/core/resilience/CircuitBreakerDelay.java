@@ -16,8 +16,9 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 @ApplicationScoped
 public class CircuitBreakerDelay {
 
-  private static final String METHOD_KEY = GuardedCalls.class.getName() + "/call/CircuitBreaker/";
-  private static final String CLASS_KEY = GuardedCalls.class.getName() + "/CircuitBreaker/";
+  private static final String METHOD_KEY =
+      FaultTolerancePolicy.class.getName() + "/call/CircuitBreaker/";
+  private static final String CLASS_KEY = FaultTolerancePolicy.class.getName() + "/CircuitBreaker/";
   private static final String GLOBAL_KEY = "CircuitBreaker/";
 
   @Inject Config config;
@@ -37,11 +38,11 @@ public class CircuitBreakerDelay {
     CircuitBreaker annotation;
     try {
       annotation =
-          GuardedCalls.class
+          FaultTolerancePolicy.class
               .getMethod("call", java.util.function.Supplier.class)
               .getAnnotation(CircuitBreaker.class);
     } catch (NoSuchMethodException e) {
-      throw new IllegalStateException("GuardedCalls.call is gone", e);
+      throw new IllegalStateException("FaultTolerancePolicy.call is gone", e);
     }
     long amount = setting("delay", Long.class).orElse(annotation.delay());
     ChronoUnit unit = setting("delayUnit", ChronoUnit.class).orElse(annotation.delayUnit());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.shopsuite.midimo.client.ClientSettings;
-import com.shopsuite.midimo.context.DurationSetting;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,19 +19,19 @@ class MidimoChatConfigurationTest {
     configuration.port = 50051;
     configuration.secure = false;
     configuration.trustCertificates = Optional.of("");
-    configuration.timeout = "2s";
+    configuration.timeout = Duration.ofSeconds(2);
     configuration.poolSize = 2;
-    configuration.keepAliveTime = "5m";
-    configuration.keepAliveTimeout = "20s";
-    configuration.streamMaxDuration = "15m";
+    configuration.keepAliveTime = Duration.ofMinutes(5);
+    configuration.keepAliveTimeout = Duration.ofSeconds(20);
+    configuration.streamMaxDuration = Duration.ofMinutes(15);
     configuration.secretKey = Optional.of(SECRET);
     configuration.issuer = "e-commerce";
     configuration.keyId = "primary";
-    configuration.tokenLifetime = "5m";
+    configuration.tokenLifetime = Duration.ofMinutes(5);
     configuration.systemUserId = "ecommerce-system";
-    configuration.threadCacheTtl = "30s";
+    configuration.threadCacheTtl = Duration.ofSeconds(30);
     configuration.threadCacheMaxSize = 10_000;
-    configuration.throttleWindow = "5s";
+    configuration.throttleWindow = Duration.ofSeconds(5);
     configuration.throttleMaxEntries = 100_000;
     return configuration;
   }
@@ -83,19 +82,5 @@ class MidimoChatConfigurationTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("midimo.chat")
         .hasMessageContaining("port");
-  }
-
-  @Test
-  void durations_acceptShortFormsAndIso8601_andNameTheKeyWhenInvalid() {
-    assertThat(DurationSetting.parse("k", "250ms")).isEqualTo(Duration.ofMillis(250));
-    assertThat(DurationSetting.parse("k", "2s")).isEqualTo(Duration.ofSeconds(2));
-    assertThat(DurationSetting.parse("k", " 5m ")).isEqualTo(Duration.ofMinutes(5));
-    assertThat(DurationSetting.parse("k", "1h")).isEqualTo(Duration.ofHours(1));
-    assertThat(DurationSetting.parse("k", "PT1.5S")).isEqualTo(Duration.ofMillis(1500));
-    assertThatThrownBy(() -> DurationSetting.parse("midimo.chat.timeout", "soon"))
-        .hasMessageContaining("midimo.chat.timeout")
-        .hasMessageContaining("soon");
-    assertThatThrownBy(() -> DurationSetting.parse("midimo.chat.timeout", "0s"))
-        .hasMessageContaining("positive");
   }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.shopsuite.midimo.chat.ChatService;
-import com.shopsuite.midimo.core.resilience.GuardedCalls;
-import com.shopsuite.midimo.core.resilience.MidimoChatCalls;
+import com.shopsuite.midimo.core.resilience.FaultTolerancePolicy;
+import com.shopsuite.midimo.core.resilience.FaultToleranceTranslator;
 import com.shopsuite.midimo.error.ServiceUnavailableException;
 import com.shopsuite.midimo.error.ValidationException;
 import com.shopsuite.midimo.it.Deployments;
@@ -32,9 +32,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The fault-tolerance policy of the calls to Midimo Chat (GuardedCalls), proven by exact call
- * counts from the emulator. One circuit breaker guards the whole dependency, so the test that opens
- * it runs last and leaves it closed.
+ * The fault-tolerance policy of the calls to Midimo Chat (FaultTolerancePolicy), proven by exact
+ * call counts from the emulator. One circuit breaker guards the whole dependency, so the test that
+ * opens it runs last and leaves it closed.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -47,9 +47,9 @@ class FaultToleranceIT {
 
   @Inject ChatService chat;
 
-  @Inject GuardedCalls guarded;
+  @Inject FaultTolerancePolicy policy;
 
-  @Inject MidimoChatCalls calls;
+  @Inject FaultToleranceTranslator guarded;
 
   private String threadId;
 
@@ -114,7 +114,7 @@ class FaultToleranceIT {
 
     assertThatThrownBy(
             () ->
-                guarded.call(
+                policy.call(
                     () -> {
                       attempts.add(System.nanoTime());
                       throw new ServiceUnavailableException("injected by the test", null);
@@ -143,7 +143,7 @@ class FaultToleranceIT {
         callers.submit(
             () -> {
               try {
-                calls.call(
+                guarded.call(
                     () -> {
                       await().atMost(Duration.ofSeconds(2)).until(() -> release.getCount() == 0);
                       return null;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.shopsuite.midimo.it.Deployments;
-import com.shopsuite.midimo.it.OrderPublisherUser;
+import com.shopsuite.midimo.it.RunningSystem;
 import com.shopsuite.midimo.it.rest.Storefront;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +58,7 @@ class LogsIT {
           .doesNotContain("eyJ") // every JWT starts so: base64url of {"
           .doesNotContain("Bearer ")
           .doesNotContain(secret)
-          .doesNotContain(OrderPublisherUser.password());
+          .doesNotContain(RunningSystem.orderPublisherPassword());
     }
     assertThat(Files.readString(Path.of(System.getProperty("midimo.it.emulator.log"))))
         .as("the emulator's log")

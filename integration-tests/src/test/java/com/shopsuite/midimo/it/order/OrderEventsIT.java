@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.shopsuite.midimo.it.Deployments;
 import com.shopsuite.midimo.it.Emulator;
 import com.shopsuite.midimo.it.Management;
-import com.shopsuite.midimo.it.OrderPublisherUser;
+import com.shopsuite.midimo.it.RunningSystem;
 import com.shopsuite.midimo.it.rest.Storefront;
 import com.shopsuite.orders.OrderEventMessage;
 import com.shopsuite.orders.OrderEventPublisher;
@@ -64,7 +64,10 @@ class OrderEventsIT {
     Management.clearQueue(management.getControllerClient(), DLQ);
     publisher =
         OrderEventPublisher.connect(
-            "localhost", HTTP_PORT, OrderPublisherUser.NAME, OrderPublisherUser.password());
+            "localhost",
+            HTTP_PORT,
+            RunningSystem.ORDER_PUBLISHER,
+            RunningSystem.orderPublisherPassword());
   }
 
   @AfterEach
@@ -158,8 +161,8 @@ class OrderEventsIT {
                       OrderEventPublisher.connect(
                           "localhost",
                           HTTP_PORT,
-                          OrderPublisherUser.NAME,
-                          OrderPublisherUser.password())) {
+                          RunningSystem.ORDER_PUBLISHER,
+                          RunningSystem.orderPublisherPassword())) {
                     for (String status : List.of("Paid", "Packed", "Shipped")) {
                       own.publish(OrderEventMessage.of(orderId, "customer_par", status, null));
                     }
@@ -235,7 +238,7 @@ class OrderEventsIT {
     assertThatThrownBy(
             () ->
                 OrderEventPublisher.connect(
-                        "localhost", HTTP_PORT, OrderPublisherUser.NAME, "not-the-password")
+                        "localhost", HTTP_PORT, RunningSystem.ORDER_PUBLISHER, "not-the-password")
                     .close())
         .isInstanceOf(JMSSecurityRuntimeException.class);
   }
@@ -246,8 +249,8 @@ class OrderEventsIT {
         new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(
                 "tcp://localhost:%d?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor&enable1xPrefixes=true"
                     .formatted(HTTP_PORT),
-                OrderPublisherUser.NAME,
-                OrderPublisherUser.password())
+                RunningSystem.ORDER_PUBLISHER,
+                RunningSystem.orderPublisherPassword())
             .createContext()) {
       assertThatThrownBy(() -> context.createConsumer(context.createQueue(QUEUE)).receiveNoWait())
           .isInstanceOf(JMSRuntimeException.class);

@@ -54,13 +54,22 @@ class NotificationApiIT {
             "midimo.chat.jwt.secret-key");
     midimoChat =
         MidimoChatClient.connect(
-            ClientSettings.of(
-                ConnectionSettings.plaintext("localhost", Emulator.port()),
+            new ClientSettings(
+                new ConnectionSettings(
+                    "localhost",
+                    Emulator.port(),
+                    false,
+                    null,
+                    1,
+                    Duration.ofMinutes(5),
+                    Duration.ofSeconds(20)),
                 new JwtSettings(
                     Files.readString(secret, StandardCharsets.UTF_8),
                     "e-commerce",
                     "primary",
-                    Duration.ofMinutes(5))));
+                    Duration.ofMinutes(5)),
+                Duration.ofSeconds(2),
+                Duration.ofMinutes(1)));
   }
 
   @AfterAll

@@ -1,9 +1,7 @@
 package com.shopsuite.midimo.rest.chat;
 
 import com.shopsuite.midimo.chat.ThreadEventService;
-import com.shopsuite.midimo.context.DurationSetting;
 import com.shopsuite.midimo.context.RequestId;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -24,24 +22,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SseThreadEventRelays {
 
-  static final String HEARTBEAT_KEY = "midimo.chat.sse.heartbeat";
-
   @Inject ThreadEventService events;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
   @Inject
-  @ConfigProperty(name = HEARTBEAT_KEY)
-  String heartbeatSetting;
-
-  private Duration heartbeat;
+  @ConfigProperty(name = "midimo.chat.sse.heartbeat")
+  Duration heartbeat;
 
   private final Set<SseThreadEventRelay> open = ConcurrentHashMap.newKeySet();
-
-  @PostConstruct
-  void readSettings() {
-    heartbeat = DurationSetting.parse(HEARTBEAT_KEY, heartbeatSetting);
-  }
 
   /** Relays the thread's events to the sink until either side goes away. */
   void open(String threadId, SseEventSink sink, Sse sse) {

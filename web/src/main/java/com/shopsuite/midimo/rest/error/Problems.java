@@ -46,8 +46,11 @@ public final class Problems {
 
   private static final Logger LOG = Logger.getLogger(Problems.class.getName());
 
-  /** The kinds of failure the API reports, each with its status, type and title. */
-  private enum Kind {
+  /**
+   * The kinds of failure the API reports, each with its status, type and title (package-private for
+   * OpenApiDocumentTest).
+   */
+  enum Kind {
     VALIDATION(400, "validation", "Invalid request"),
     FORBIDDEN(403, "forbidden", "Not allowed"),
     NOT_FOUND(404, "not-found", "Not found"),

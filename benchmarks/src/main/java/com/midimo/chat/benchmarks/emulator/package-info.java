@@ -1,2 +1,0 @@
-/** The {@code emulator} case: how many unary calls per second the emulator serves. */
-package com.midimo.chat.benchmarks.emulator;

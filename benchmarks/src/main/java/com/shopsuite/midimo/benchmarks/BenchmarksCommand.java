@@ -1,0 +1,20 @@
+package com.shopsuite.midimo.benchmarks;
+
+import com.shopsuite.midimo.benchmarks.emulator.EmulatorBenchmark;
+import com.shopsuite.midimo.benchmarks.suite.SuiteCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar midimo-chat-benchmarks.jar <case> [options]}. */
+@Command(
+    name = "midimo-chat-benchmarks",
+    mixinStandardHelpOptions = true,
+    description =
+        "Load cases for the Midimo Chat integration: `all` runs the suite (BENCHMARKS.md);"
+            + " `emulator` the emulator alone.",
+    subcommands = {SuiteCommand.class, EmulatorBenchmark.class, CommandLine.HelpCommand.class})
+public final class BenchmarksCommand {
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchmarksCommand()).execute(args));
+  }
+}

@@ -1,0 +1,101 @@
+package com.shopsuite.midimo.benchmarks.fullpath;
+
+import com.shopsuite.midimo.benchmarks.direct.DirectChat;
+import com.shopsuite.midimo.benchmarks.load.AsyncCall;
+import io.netty.handler.codec.http.FullHttpRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The storefront's side of the full path: support threads created through the API (with {@code
+ * java.net.http.HttpClient}), then the requests a storefront sends, through {@link NettyHttpDriver}
+ * (HTTP/1.1, one kept-alive connection per request in flight). Any answer that is not 2xx is an
+ * error.
+ */
+final class Storefront implements AutoCloseable {
+  private static final Pattern THREAD_ID = Pattern.compile("\"thread_id\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private final NettyHttpDriver http;
+  private final List<FullHttpRequest> posts = new ArrayList<>();
+  private final List<FullHttpRequest> reads = new ArrayList<>();
+  private final AtomicLong sequence = new AtomicLong();
+
+  private Storefront(URI api, List<String> threadIds, int readLimit) {
+    this.http = new NettyHttpDriver(api);
+    for (int i = 0; i < threadIds.size(); i++) {
+      URI messages = URI.create(api + "/threads/" + threadIds.get(i) + "/messages");
+      posts.add(
+          http.postJson(
+              messages,
+              "{\"user_id\":\"customer_" + i + "\",\"content\":\"" + DirectChat.CONTENT + "\"}"));
+      reads.add(http.get(URI.create(messages + "?limit=" + readLimit)));
+    }
+  }
+
+  /** Creates (or finds) the support thread of {@code threads} orders, one customer each. */
+  static Storefront open(URI api, int threads, int readLimit)
+      throws IOException, InterruptedException {
+    List<String> threadIds = new ArrayList<>();
+    HttpClient setup =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT)
+            .build();
+    for (int i = 0; i < threads; i++) {
+      String body = "{\"customer_id\":\"customer_" + i + "\",\"order_id\":\"order_" + i + "\"}";
+      HttpResponse<String> response =
+          setup.send(
+              HttpRequest.newBuilder(URI.create(api + "/support-threads"))
+                  .timeout(TIMEOUT)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      Matcher id = THREAD_ID.matcher(response.body());
+      if (response.statusCode() / 100 != 2 || !id.find()) {
+        throw new IllegalStateException(
+            "POST /support-threads answered " + response.statusCode() + ": " + response.body());
+      }
+      threadIds.add(id.group(1));
+    }
+    return new Storefront(api, threadIds, readLimit);
+  }
+
+  /** {@code POST /threads/{id}/messages}, next thread round-robin. */
+  AsyncCall postMessage() {
+    return () -> http.send(posts.get(next()));
+  }
+
+  /** {@code GET /threads/{id}/messages?limit=N}, next thread round-robin. */
+  AsyncCall getMessages() {
+    return () -> http.send(reads.get(next()));
+  }
+
+  /** Posts and reads, alternately: to warm a fresh server's both paths at once. */
+  AsyncCall postsAndReads() {
+    return () -> {
+      long n = sequence.getAndIncrement();
+      int thread = (int) Math.floorMod(n / 2, (long) posts.size());
+      return http.send((n % 2 == 0 ? posts : reads).get(thread));
+    };
+  }
+
+  private int next() {
+    return (int) Math.floorMod(sequence.getAndIncrement(), (long) posts.size());
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+}

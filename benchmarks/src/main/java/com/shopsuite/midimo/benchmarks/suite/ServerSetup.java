@@ -1,0 +1,19 @@
+package com.shopsuite.midimo.benchmarks.suite;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What every WildFly session of the suite starts from.
+ *
+ * @param serverHome the provisioned server (JBOSS_HOME)
+ * @param ear the application
+ * @param portOffset added to 8080 (HTTP) and 9990 (management)
+ * @param jvmOptions added to standalone.conf's (e.g. a flight recording)
+ */
+public record ServerSetup(Path serverHome, Path ear, int portOffset, List<String> jvmOptions) {
+
+  public ServerSetup {
+    jvmOptions = List.copyOf(jvmOptions);
+  }
+}

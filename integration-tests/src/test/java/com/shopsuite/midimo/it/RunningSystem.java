@@ -1,0 +1,87 @@
+package com.shopsuite.midimo.it;
+
+import com.shopsuite.midimo.launcher.ApplicationUser;
+import com.shopsuite.midimo.launcher.EmulatorProcess;
+import com.shopsuite.midimo.launcher.Secrets;
+import com.shopsuite.midimo.launcher.ServerBase;
+import com.shopsuite.midimo.launcher.WildFlyNode;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * The system the tests run against, started once per test JVM before any test, the way {@code
+ * run.sh} starts it (the launcher module): the packaged emulator with fault control and a fresh JWT
+ * secret, then WildFly on a fresh base directory with that secret in its secrets directory and the
+ * order-publisher user (a fresh password), nothing deployed. Arquillian connects to that server
+ * (arquillian.xml: allowConnectingToRunningServer) and deploys what each test needs.
+ */
+public final class RunningSystem implements LauncherSessionListener {
+
+  static final String PORT_PROPERTY = "midimo.it.emulator.port";
+  private static final String PUBLISHER_PASSWORD_PROPERTY = "midimo.it.order-publisher.password";
+
+  /** The application user remote order-event producers log in as (messaging.cli). */
+  public static final String ORDER_PUBLISHER = "order-publisher";
+
+  private EmulatorProcess emulator;
+  private WildFlyNode server;
+
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    String secret = Secrets.random(48);
+    String publisherPassword = Secrets.random(24);
+    System.setProperty(PUBLISHER_PASSWORD_PROPERTY, publisherPassword);
+    emulator =
+        EmulatorProcess.start(
+            Path.of(System.getProperty("midimo.it.emulator.jar")),
+            Path.of(System.getProperty("midimo.it.emulator.log")),
+            secret,
+            0,
+            List.of("-Xmx256m"),
+            List.of("--fault-control"));
+    System.setProperty(PORT_PROPERTY, Integer.toString(emulator.port()));
+    try {
+      server =
+          ServerBase.prepare(
+                  ServerBase.Settings.builder(
+                          Path.of(System.getProperty("jboss.home")),
+                          Path.of(System.getProperty("wildfly.base.dir")))
+                      .name("the tests' WildFly")
+                      .portOffset(Integer.getInteger("wildfly.port-offset"))
+                      .secret("midimo.chat.jwt.secret-key", secret)
+                      .user(ApplicationUser.of(ORDER_PUBLISHER, publisherPassword, ORDER_PUBLISHER))
+                      .systemProperty("midimo.chat.port", Integer.toString(emulator.port()))
+                      .heap("-Xms128m -Xmx512m")
+                      .jvmOption("-XX:MaxMetaspaceSize=384m")
+                      // RedeployIT counts loaded classes after a GC: soft references are cleared
+                      // at every collection, so it counts what is strongly held, not what server
+                      // caches keep softly until memory runs short.
+                      .jvmOption("-XX:SoftRefLRUPolicyMSPerMB=0")
+                      .build())
+              .start();
+    } catch (RuntimeException e) {
+      emulator.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public void launcherSessionClosed(LauncherSession session) {
+    try {
+      if (server != null) {
+        server.close();
+      }
+    } finally {
+      if (emulator != null) {
+        emulator.close();
+      }
+    }
+  }
+
+  /** The order-publisher's password, generated for this run. */
+  public static String orderPublisherPassword() {
+    return System.getProperty(PUBLISHER_PASSWORD_PROPERTY);
+  }
+}

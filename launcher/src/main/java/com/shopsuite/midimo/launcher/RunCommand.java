@@ -1,0 +1,166 @@
+package com.shopsuite.midimo.launcher;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code run}: the whole system, as {@code ./run.sh} starts it. A fresh {@code run/} directory,
+ * generated secrets, the emulator on loopback with fault control, WildFly with the EAR deployed;
+ * waits until the API answers, prints where everything is, then runs until Ctrl-C (which stops all
+ * of it) or until a process stops by itself.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Runs the emulator and WildFly with the application until Ctrl-C.")
+final class RunCommand implements Callable<Integer> {
+
+  /** The application user remote order-event producers log in as (messaging.cli). */
+  static final String ORDER_PUBLISHER = "order-publisher";
+
+  @Option(
+      names = "--root",
+      defaultValue = ".",
+      description = "The repository, with everything built (default: the current directory).")
+  Path root;
+
+  @Option(
+      names = "--port-offset",
+      defaultValue = "${env:PORT_OFFSET:-0}",
+      description = "Added to WildFly's ports (8080, 9990). Env: PORT_OFFSET. Default: 0.")
+  int portOffset;
+
+  @Option(
+      names = "--emulator-port",
+      defaultValue = "${env:MIDIMO_CHAT_PORT:-50051}",
+      description = "The emulator's port. Env: MIDIMO_CHAT_PORT. Default: 50051.")
+  int emulatorPort;
+
+  private final PrintStream out = System.out;
+
+  @Override
+  public Integer call() throws Exception {
+    Path run = root.resolve("run").toAbsolutePath().normalize();
+    Path serverHome = root.resolve("wildfly-config/target/server");
+    Directories.deleteRecursively(run);
+    Files.createDirectories(run);
+
+    // The secret shared by the application and the emulator: yours, if the environment has one.
+    String secret = System.getenv("MIDIMO_CHAT_JWT_SECRET_KEY");
+    if (secret == null || secret.isBlank()) {
+      secret = Secrets.random(48);
+    }
+    String publisherPassword = Secrets.random(24);
+    Secrets.write(run.resolve("order-publisher.password"), publisherPassword);
+
+    Lifecycle lifecycle = new Lifecycle();
+    Runtime.getRuntime().addShutdownHook(new Thread(lifecycle::stopAll, "stop-everything"));
+
+    say("Starting the Midimo Chat emulator on port " + emulatorPort + "...");
+    EmulatorProcess emulator =
+        lifecycle.add(
+            EmulatorProcess.start(
+                root.resolve("midimo-chat-emulator/target/midimo-chat-emulator.jar"),
+                run.resolve("emulator.log"),
+                secret,
+                emulatorPort,
+                List.of(),
+                List.of("--fault-control")));
+
+    ServerBase.Settings settings =
+        ServerBase.Settings.builder(serverHome, run.resolve("wildfly"))
+            .name("WildFly")
+            .portOffset(portOffset)
+            .deploy(root.resolve("ear/target/midimo-chat.ear"))
+            .secret("midimo.chat.jwt.secret-key", secret)
+            .user(ApplicationUser.of(ORDER_PUBLISHER, publisherPassword, ORDER_PUBLISHER))
+            .systemProperty("midimo.chat.port", Integer.toString(emulator.port()))
+            .build();
+    say(
+        "Starting WildFly (HTTP "
+            + settings.httpPort()
+            + ", management "
+            + settings.managementPort()
+            + ")...");
+    WildFlyNode node = lifecycle.add(ServerBase.prepare(settings).start());
+
+    printWelcome(node, emulator);
+    lifecycle.awaitEnd(node, emulator);
+    say("A process stopped by itself; see run/.");
+    return 1;
+  }
+
+  private void printWelcome(WildFlyNode node, EmulatorProcess emulator) {
+    String api = node.api().toString();
+    int management = node.managementPort();
+    out.printf(
+        """
+
+        \033[1mThe system is running.\033[0m
+          Storefront API   %1$s
+          OpenAPI          http://localhost:%2$d/openapi
+          Health           http://localhost:%3$d/health   (ready, live)
+          Metrics          http://localhost:%3$d/metrics
+          Emulator         localhost:%4$d (gRPC, fault control on)
+          Logs             run/wildfly/log/server.log, run/wildfly/log/midimo_chat.log, run/emulator.log
+
+        Try it:
+          curl -i -X POST %1$s/support-threads -H 'Content-Type: application/json' \\
+               -d '{"customer_id":"customer_123","order_id":"order_456"}'
+          ./send-order-event.sh --order order_456 --customer customer_123 --status Shipped --message 'On its way'
+
+        Ctrl-C stops everything.
+        """,
+        api, node.httpPort(), management, emulator.port());
+    out.flush();
+  }
+
+  private void say(String line) {
+    out.println("\033[1m" + line + "\033[0m");
+  }
+
+  /** What was started, stopped in reverse order once, on Ctrl-C or at the end. */
+  private final class Lifecycle {
+    private final java.util.Deque<AutoCloseable> started = new java.util.ArrayDeque<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    synchronized <T extends AutoCloseable> T add(T process) {
+      started.push(process);
+      return process;
+    }
+
+    /** Until Ctrl-C, or until either process stops by itself. */
+    void awaitEnd(WildFlyNode node, EmulatorProcess emulator) throws InterruptedException {
+      while (node.isAlive() && emulator.isAlive()) {
+        if (stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+          return;
+        }
+      }
+    }
+
+    void stopAll() {
+      synchronized (this) {
+        if (started.isEmpty()) {
+          return;
+        }
+        out.println();
+        say("Stopping...");
+        while (!started.isEmpty()) {
+          try {
+            started.pop().close();
+          } catch (Exception e) {
+            out.println("could not stop cleanly: " + e);
+          }
+        }
+      }
+      say("Stopped. Logs are in run/.");
+      stopped.countDown();
+    }
+  }
+}
