@@ -18,6 +18,6 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 printf '\033[1m%s\033[0m\n' "Building (tests skipped; 'mvn verify' runs them)..."
-mvn -q -DskipTests package -pl ear,midimo-chat-emulator,order-event-sender,wildfly-config,launcher -am
+mvn -q -DskipTests package -pl ear,remote-ejb,midimo-chat-emulator,order-event-sender,wildfly-config,launcher -am
 
 exec java -jar launcher/target/midimo-chat-launcher.jar run "$@"

@@ -1,5 +1,6 @@
 package com.shopsuite.midimo.chat;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ public record ChatMessage(
     String content,
     List<String> attachmentIds,
     Map<String, String> metadata,
-    Instant createdAt) {
+    Instant createdAt)
+    implements Serializable {
 
   public ChatMessage {
     attachmentIds = List.copyOf(attachmentIds);

@@ -1,5 +1,6 @@
 package com.shopsuite.midimo.chat;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ public record ChatThread(
     List<String> participants,
     Map<String, String> metadata,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt)
+    implements Serializable {
 
   public ChatThread {
     participants = List.copyOf(participants);

@@ -1,5 +1,6 @@
 package com.shopsuite.midimo.chat;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,7 +9,7 @@ import java.util.Optional;
  *
  * @param hasMore whether older messages exist before the first one of this page
  */
-public record MessagePage(List<ChatMessage> messages, boolean hasMore) {
+public record MessagePage(List<ChatMessage> messages, boolean hasMore) implements Serializable {
 
   public MessagePage {
     messages = List.copyOf(messages);

@@ -1,6 +1,7 @@
 package com.shopsuite.midimo.chat;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Something that happened in a thread, relayed live from Midimo Chat. */
 public sealed interface ThreadEvent {
@@ -22,4 +23,13 @@ public sealed interface ThreadEvent {
   record TypingChanged(
       String threadId, Instant occurredAt, String userId, boolean typing, Instant expiresAt)
       implements ThreadEvent {}
+
+  /** Users became participants of the thread (e.g. an agent took it over). */
+  record ParticipantsAdded(String threadId, Instant occurredAt, List<String> userIds)
+      implements ThreadEvent {
+
+    public ParticipantsAdded {
+      userIds = List.copyOf(userIds);
+    }
+  }
 }

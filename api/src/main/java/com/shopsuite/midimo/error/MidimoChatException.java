@@ -1,6 +1,7 @@
 package com.shopsuite.midimo.error;
 
 import jakarta.ejb.ApplicationException;
+import java.util.Optional;
 
 /**
  * Root of every failure the integration reports. Each subclass is one kind of failure with one
@@ -17,10 +18,31 @@ public abstract class MidimoChatException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  private String upstreamStatus;
+
   protected MidimoChatException(String message, Throwable cause) {
     super(message, cause);
   }
 
-  /** Whether the same call may succeed if tried again later, unchanged. */
+  /**
+   * Whether the same call may succeed if tried again at once, unchanged: the integration's own
+   * retries (and a storefront caller) go by this.
+   */
   public abstract boolean isRetryable();
+
+  /**
+   * The gRPC status Midimo Chat answered with (e.g. {@code INTERNAL}, {@code ABORTED}), when this
+   * failure is its answer; empty for the integration's own (its checks, timeouts, open circuit).
+   * For callers that classify more finely than {@link #isRetryable()}: an order event, whose
+   * writes are all idempotent, is tried again later on any answer that may pass.
+   */
+  public Optional<String> upstreamStatus() {
+    return Optional.ofNullable(upstreamStatus);
+  }
+
+  /** Records the gRPC status this failure translates (see {@link #upstreamStatus()}). */
+  public MidimoChatException withUpstreamStatus(String status) {
+    this.upstreamStatus = status;
+    return this;
+  }
 }

@@ -1,5 +1,6 @@
 package com.shopsuite.midimo.notification;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Map;
 
@@ -18,7 +19,8 @@ public record Notification(
     Map<String, String> data,
     Instant createdAt,
     boolean read,
-    Instant readAt) {
+    Instant readAt)
+    implements Serializable {
 
   public Notification {
     data = Map.copyOf(data);

@@ -1,5 +1,6 @@
 package com.shopsuite.midimo.notification;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,7 +9,8 @@ import java.util.Optional;
  *
  * @param nextPageToken the token of the next page; null when this is the last one
  */
-public record NotificationPage(List<Notification> notifications, String nextPageToken) {
+public record NotificationPage(List<Notification> notifications, String nextPageToken)
+    implements Serializable {
 
   public NotificationPage {
     notifications = List.copyOf(notifications);

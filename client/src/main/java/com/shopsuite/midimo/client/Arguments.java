@@ -14,6 +14,7 @@ public final class Arguments {
   static final int MAX_CONTENT_LENGTH = 4_000;
   static final int MAX_PAGE_SIZE = 200;
   static final int MAX_PRESENCE_BATCH = 1_000;
+  static final int MAX_PARTICIPANTS = 100;
 
   private Arguments() {}
 

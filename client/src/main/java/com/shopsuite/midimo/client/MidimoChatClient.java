@@ -8,6 +8,7 @@ import static com.shopsuite.midimo.client.Arguments.requireId;
 import static com.shopsuite.midimo.client.Arguments.requireRange;
 import static com.shopsuite.midimo.client.Arguments.requireText;
 
+import com.midimo.chat.v1.AddParticipantsRequest;
 import com.midimo.chat.v1.ChatServiceGrpc;
 import com.midimo.chat.v1.CreateThreadRequest;
 import com.midimo.chat.v1.FindThreadsRequest;
@@ -24,6 +25,7 @@ import com.midimo.chat.v1.PresenceServiceGrpc;
 import com.midimo.chat.v1.SendMessageRequest;
 import com.midimo.chat.v1.SendNotificationRequest;
 import com.midimo.chat.v1.StreamThreadEventsRequest;
+import com.midimo.chat.v1.ThreadOrder;
 import com.midimo.chat.v1.UpdatePresenceRequest;
 import com.midimo.chat.v1.UpdateTypingStatusRequest;
 import com.shopsuite.midimo.chat.ChatMessage;
@@ -183,6 +185,56 @@ public final class MidimoChatClient implements AutoCloseable {
     return new ThreadPage(
         response.getThreadsList().stream().map(ProtoMapping::toThread).toList(),
         response.getNextPageToken().isEmpty() ? null : response.getNextPageToken());
+  }
+
+  /**
+   * The threads a user takes part in, most recently active first.
+   *
+   * @param pageToken null for the first page
+   */
+  public ThreadPage threadsOf(String userId, int pageSize, String pageToken) {
+    FindThreadsRequest request =
+        FindThreadsRequest.newBuilder()
+            .setParticipant(requireId("userId", userId))
+            .setOrder(ThreadOrder.THREAD_ORDER_RECENT_ACTIVITY)
+            .setPageSize(requireRange("pageSize", pageSize, 1, Arguments.MAX_PAGE_SIZE))
+            .setPageToken(pageToken == null ? "" : pageToken)
+            .build();
+    FindThreadsResponse response =
+        unary(
+            "ChatService/FindThreads",
+            null,
+            ChatServiceGrpc::newBlockingStub,
+            stub -> stub.findThreads(request));
+    return new ThreadPage(
+        response.getThreadsList().stream().map(ProtoMapping::toThread).toList(),
+        response.getNextPageToken().isEmpty() ? null : response.getNextPageToken());
+  }
+
+  /**
+   * Adds participants to a thread; those who already are one are left as they are, so adding the
+   * same users again changes nothing. Returns the thread as it is afterwards.
+   *
+   * @param idempotencyKey null to generate one
+   */
+  public ChatThread addParticipants(
+      String threadId, List<String> participants, String idempotencyKey) {
+    List<String> added = listOrEmpty(participants);
+    requireRange("number of participants", added.size(), 1, Arguments.MAX_PARTICIPANTS);
+    added.forEach(id -> requireId("participant", id));
+    String key = IdempotencyKeys.orNew(idempotencyKey);
+    AddParticipantsRequest request =
+        AddParticipantsRequest.newBuilder()
+            .setThreadId(requireId("threadId", threadId))
+            .addAllParticipants(added)
+            .setRequestId(key)
+            .build();
+    return ProtoMapping.toThread(
+        unary(
+            "ChatService/AddParticipants",
+            key,
+            ChatServiceGrpc::newBlockingStub,
+            stub -> stub.addParticipants(request)));
   }
 
   /** Posts a message with a generated idempotency key (the guide's {@code send_message}). */

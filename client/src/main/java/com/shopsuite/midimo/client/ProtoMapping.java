@@ -58,6 +58,10 @@ final class ProtoMapping {
                 typing.getIsTyping(),
                 toInstant(typing.hasExpiresAt(), typing.getExpiresAt())));
       }
+      case PARTICIPANTS_ADDED ->
+          Optional.of(
+              new ThreadEvent.ParticipantsAdded(
+                  event.getThreadId(), at, event.getParticipantsAdded().getUserIdsList()));
       case EVENT_NOT_SET -> Optional.empty();
     };
   }

@@ -1,6 +1,7 @@
 package com.shopsuite.midimo.it;
 
 import com.shopsuite.midimo.launcher.ApplicationUser;
+import com.shopsuite.midimo.launcher.DevIssuer;
 import com.shopsuite.midimo.launcher.EmulatorProcess;
 import com.shopsuite.midimo.launcher.Secrets;
 import com.shopsuite.midimo.launcher.ServerBase;
@@ -25,6 +26,17 @@ public final class RunningSystem implements LauncherSessionListener {
   /** The application user remote order-event producers log in as (messaging.cli). */
   public static final String ORDER_PUBLISHER = "order-publisher";
 
+  /** An application user of the remote EJB views (role suite-service). */
+  public static final String SUITE_SERVICE = "suite-service";
+
+  /** An application user without the suite-service role. */
+  public static final String OUTSIDER = "someone-else";
+
+  private static final String SUITE_SERVICE_PASSWORD_PROPERTY = "midimo.it.suite-service.password";
+  private static final String OUTSIDER_PASSWORD_PROPERTY = "midimo.it.outsider.password";
+
+  private static volatile DevIssuer issuer;
+
   private EmulatorProcess emulator;
   private WildFlyNode server;
 
@@ -33,6 +45,12 @@ public final class RunningSystem implements LauncherSessionListener {
     String secret = Secrets.random(48);
     String publisherPassword = Secrets.random(24);
     System.setProperty(PUBLISHER_PASSWORD_PROPERTY, publisherPassword);
+    String suiteServicePassword = Secrets.random(24);
+    System.setProperty(SUITE_SERVICE_PASSWORD_PROPERTY, suiteServicePassword);
+    String outsiderPassword = Secrets.random(24);
+    System.setProperty(OUTSIDER_PASSWORD_PROPERTY, outsiderPassword);
+    Path base = Path.of(System.getProperty("wildfly.base.dir"));
+    issuer = DevIssuer.create(base.resolveSibling("token-issuer"));
     emulator =
         EmulatorProcess.start(
             Path.of(System.getProperty("midimo.it.emulator.jar")),
@@ -45,13 +63,14 @@ public final class RunningSystem implements LauncherSessionListener {
     try {
       server =
           ServerBase.prepare(
-                  ServerBase.Settings.builder(
-                          Path.of(System.getProperty("jboss.home")),
-                          Path.of(System.getProperty("wildfly.base.dir")))
+                  ServerBase.Settings.builder(Path.of(System.getProperty("jboss.home")), base)
                       .name("the tests' WildFly")
                       .portOffset(Integer.getInteger("wildfly.port-offset"))
                       .secret("midimo.chat.jwt.secret-key", secret)
                       .user(ApplicationUser.of(ORDER_PUBLISHER, publisherPassword, ORDER_PUBLISHER))
+                      .user(ApplicationUser.of(SUITE_SERVICE, suiteServicePassword, SUITE_SERVICE))
+                      .user(ApplicationUser.of(OUTSIDER, outsiderPassword, "guest"))
+                      .configurationFile(DevIssuer.SERVER_KEY_FILE, issuer.publicKey())
                       .systemProperty("midimo.chat.port", Integer.toString(emulator.port()))
                       .heap("-Xms128m -Xmx512m")
                       .jvmOption("-XX:MaxMetaspaceSize=384m")
@@ -83,5 +102,20 @@ public final class RunningSystem implements LauncherSessionListener {
   /** The order-publisher's password, generated for this run. */
   public static String orderPublisherPassword() {
     return System.getProperty(PUBLISHER_PASSWORD_PROPERTY);
+  }
+
+  public static String suiteServicePassword() {
+    return System.getProperty(SUITE_SERVICE_PASSWORD_PROPERTY);
+  }
+
+  public static String outsiderPassword() {
+    return System.getProperty(OUTSIDER_PASSWORD_PROPERTY);
+  }
+
+  /**
+   * The token issuer the tests' server trusts (its public key is in the server's configuration).
+   */
+  public static DevIssuer issuer() {
+    return issuer;
   }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Midimo Chat launcher 1.0",
     description = "Starts the system on this machine: the Midimo Chat emulator and WildFly.",
-    subcommands = {RunCommand.class})
+    subcommands = {RunCommand.class, TokenCommand.class})
 public final class LauncherCommand {
 
   public static void main(String[] args) {

@@ -24,6 +24,12 @@ final class RunCommand implements Callable<Integer> {
   /** The application user remote order-event producers log in as (messaging.cli). */
   static final String ORDER_PUBLISHER = "order-publisher";
 
+  /** The application user of the remote EJB views (the suite-service role). */
+  static final String SUITE_SERVICE = "suite-service";
+
+  /** Where, under run/, the development issuer keeps its key pair. */
+  static final String DEV_ISSUER_DIR = "dev-issuer";
+
   @Option(
       names = "--root",
       defaultValue = ".",
@@ -58,6 +64,9 @@ final class RunCommand implements Callable<Integer> {
     }
     String publisherPassword = Secrets.random(24);
     Secrets.write(run.resolve("order-publisher.password"), publisherPassword);
+    String suiteServicePassword = Secrets.random(24);
+    Secrets.write(run.resolve("suite-service.password"), suiteServicePassword);
+    DevIssuer issuer = DevIssuer.create(run.resolve(DEV_ISSUER_DIR));
 
     Lifecycle lifecycle = new Lifecycle();
     Runtime.getRuntime().addShutdownHook(new Thread(lifecycle::stopAll, "stop-everything"));
@@ -78,8 +87,11 @@ final class RunCommand implements Callable<Integer> {
             .name("WildFly")
             .portOffset(portOffset)
             .deploy(root.resolve("ear/target/midimo-chat.ear"))
+            .deploy(root.resolve("remote-ejb/target/midimo-chat-remote.jar"))
             .secret("midimo.chat.jwt.secret-key", secret)
+            .configurationFile(DevIssuer.SERVER_KEY_FILE, issuer.publicKey())
             .user(ApplicationUser.of(ORDER_PUBLISHER, publisherPassword, ORDER_PUBLISHER))
+            .user(ApplicationUser.of(SUITE_SERVICE, suiteServicePassword, SUITE_SERVICE))
             .systemProperty("midimo.chat.port", Integer.toString(emulator.port()))
             .build();
     say(
@@ -91,7 +103,9 @@ final class RunCommand implements Callable<Integer> {
     WildFlyNode node = lifecycle.add(ServerBase.prepare(settings).start());
 
     printWelcome(node, emulator);
-    lifecycle.awaitEnd(node, emulator);
+    if (lifecycle.awaitEnd(node, emulator)) {
+      return 0;
+    }
     say("A process stopped by itself; see run/.");
     return 1;
   }
@@ -110,9 +124,10 @@ final class RunCommand implements Callable<Integer> {
           Emulator         localhost:%4$d (gRPC, fault control on)
           Logs             run/wildfly/log/server.log, run/wildfly/log/midimo_chat.log, run/emulator.log
 
-        Try it:
+        Try it (./dev-token.sh prints a token of the development issuer):
           curl -i -X POST %1$s/support-threads -H 'Content-Type: application/json' \\
-               -d '{"customer_id":"customer_123","order_id":"order_456"}'
+               -H "Authorization: Bearer $(./dev-token.sh customer_123 customer)" \\
+               -d '{"order_id":"order_456"}'
           ./send-order-event.sh --order order_456 --customer customer_123 --status Shipped --message 'On its way'
 
         Ctrl-C stops everything.
@@ -129,38 +144,49 @@ final class RunCommand implements Callable<Integer> {
   private final class Lifecycle {
     private final java.util.Deque<AutoCloseable> started = new java.util.ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean stopping;
 
     synchronized <T extends AutoCloseable> T add(T process) {
       started.push(process);
       return process;
     }
 
-    /** Until Ctrl-C, or until either process stops by itself. */
-    void awaitEnd(WildFlyNode node, EmulatorProcess emulator) throws InterruptedException {
-      while (node.isAlive() && emulator.isAlive()) {
-        if (stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
-          return;
-        }
+    /**
+     * Until Ctrl-C (true, once everything is stopped), or until either process stops by itself
+     * (false).
+     */
+    boolean awaitEnd(WildFlyNode node, EmulatorProcess emulator) throws InterruptedException {
+      while (node.isAlive() && emulator.isAlive() && !stopping) {
+        stopped.await(1, java.util.concurrent.TimeUnit.SECONDS);
       }
+      if (stopping) {
+        stopped.await();
+        return true;
+      }
+      return false;
     }
 
     void stopAll() {
-      synchronized (this) {
-        if (started.isEmpty()) {
-          return;
-        }
-        out.println();
-        say("Stopping...");
-        while (!started.isEmpty()) {
-          try {
-            started.pop().close();
-          } catch (Exception e) {
-            out.println("could not stop cleanly: " + e);
+      stopping = true;
+      try {
+        synchronized (this) {
+          if (started.isEmpty()) {
+            return;
+          }
+          out.println();
+          say("Stopping...");
+          while (!started.isEmpty()) {
+            try {
+              started.pop().close();
+            } catch (Exception e) {
+              out.println("could not stop cleanly: " + e);
+            }
           }
         }
+        say("Stopped. Logs are in run/.");
+      } finally {
+        stopped.countDown();
       }
-      say("Stopped. Logs are in run/.");
-      stopped.countDown();
     }
   }
 }

@@ -54,6 +54,9 @@ public final class ServerBase {
       settings.secrets.forEach(
           (key, value) -> Secrets.write(configuration.resolve(SECRETS_DIR).resolve(key), value));
       settings.users.forEach(user -> user.addTo(configuration));
+      for (Map.Entry<String, Path> file : settings.configurationFiles.entrySet()) {
+        Files.copy(file.getValue(), configuration.resolve(file.getKey()));
+      }
       Files.createDirectories(settings.baseDir.resolve("log"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare " + settings.baseDir, e);
@@ -105,6 +108,7 @@ public final class ServerBase {
       List<Path> deployments,
       Map<String, String> secrets,
       List<ApplicationUser> users,
+      Map<String, Path> configurationFiles,
       Map<String, String> systemProperties,
       String heap,
       List<String> jvmOptions) {
@@ -116,6 +120,7 @@ public final class ServerBase {
       deployments = deployments.stream().map(Path::toAbsolutePath).toList();
       secrets = Map.copyOf(secrets);
       users = List.copyOf(users);
+      configurationFiles = Map.copyOf(configurationFiles);
       systemProperties = Map.copyOf(systemProperties);
       jvmOptions = List.copyOf(jvmOptions);
     }
@@ -151,6 +156,7 @@ public final class ServerBase {
     private final List<Path> deployments = new ArrayList<>();
     private final Map<String, String> secrets = new LinkedHashMap<>();
     private final List<ApplicationUser> users = new ArrayList<>();
+    private final Map<String, Path> configurationFiles = new LinkedHashMap<>();
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
     private String heap = "-Xms64m -Xmx512m";
     private final List<String> jvmOptions = new ArrayList<>();
@@ -188,6 +194,12 @@ public final class ServerBase {
       return this;
     }
 
+    /** A file copied into the configuration directory, e.g. a public key the server trusts. */
+    public Builder configurationFile(String name, Path source) {
+      configurationFiles.put(name, source);
+      return this;
+    }
+
     public Builder systemProperty(String key, String value) {
       systemProperties.put(key, value);
       return this;
@@ -214,6 +226,7 @@ public final class ServerBase {
           deployments,
           secrets,
           users,
+          configurationFiles,
           systemProperties,
           heap,
           jvmOptions);

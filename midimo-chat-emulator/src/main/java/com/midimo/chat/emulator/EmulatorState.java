@@ -37,6 +37,11 @@ final class EmulatorState implements EmulatedState {
   }
 
   @Override
+  public long endStreams(String threadId, Status status) {
+    return threadId.isEmpty() ? events.endAll(status) : events.end(threadId, status);
+  }
+
+  @Override
   public Stats stats() {
     return Stats.newBuilder()
         .setThreads(threads.threadCount())
@@ -44,6 +49,7 @@ final class EmulatorState implements EmulatedState {
         .setNotifications(notifications.notificationCount())
         .setPresences(presences.userCount())
         .setStreamSubscribers(events.subscriberCount())
+        .putAllStreamSubscribersByThread(events.subscriberCountsByThread())
         .build();
   }
 }

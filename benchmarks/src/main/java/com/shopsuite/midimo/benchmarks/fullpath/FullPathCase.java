@@ -48,7 +48,11 @@ public final class FullPathCase implements BenchmarkCase {
     SuiteSettings settings = suite.settings();
     ServerSession session = suite.startServer(ID, Map.of());
     try (Storefront storefront =
-        Storefront.open(session.server().api(), settings.chatThreads(), settings.readLimit())) {
+        Storefront.open(
+            session.server().api(),
+            settings.chatThreads(),
+            settings.readLimit(),
+            session.storefrontToken())) {
       Duration warm =
           suite.warmUp("full path, posts and reads", storefront.postsAndReads(), 16, session);
       Thread.sleep(SETTLE_MILLIS);

@@ -43,7 +43,11 @@ public final class PoolSizeCase implements BenchmarkCase {
           DEFAULT.equals(size) ? Map.of() : Map.of("midimo.chat.pool-size", size);
       ServerSession session = suite.startServer("pool-" + size, properties);
       try (Storefront storefront =
-          Storefront.open(session.server().api(), settings.chatThreads(), settings.readLimit())) {
+          Storefront.open(
+              session.server().api(),
+              settings.chatThreads(),
+              settings.readLimit(),
+              session.storefrontToken())) {
         String deployed =
             session.deployedPoolSize().map(String::valueOf).orElse("?")
                 + (DEFAULT.equals(size) ? " (default)" : "");

@@ -3,6 +3,7 @@ package com.shopsuite.midimo.benchmarks.fullpath;
 import com.shopsuite.midimo.benchmarks.direct.DirectChat;
 import com.shopsuite.midimo.benchmarks.load.AsyncCall;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,20 +31,35 @@ final class Storefront implements AutoCloseable {
   private final List<FullHttpRequest> reads = new ArrayList<>();
   private final AtomicLong sequence = new AtomicLong();
 
-  private Storefront(URI api, List<String> threadIds, int readLimit) {
+  private Storefront(URI api, List<String> threadIds, int readLimit, String token) {
     this.http = new NettyHttpDriver(api);
     for (int i = 0; i < threadIds.size(); i++) {
       URI messages = URI.create(api + "/threads/" + threadIds.get(i) + "/messages");
       posts.add(
-          http.postJson(
-              messages,
-              "{\"user_id\":\"customer_" + i + "\",\"content\":\"" + DirectChat.CONTENT + "\"}"));
-      reads.add(http.get(URI.create(messages + "?limit=" + readLimit)));
+          authorized(
+              http.postJson(
+                  messages,
+                  "{\"user_id\":\"customer_"
+                      + i
+                      + "\",\"content\":\""
+                      + DirectChat.CONTENT
+                      + "\"}"),
+              token));
+      reads.add(authorized(http.get(URI.create(messages + "?limit=" + readLimit)), token));
     }
   }
 
+  /** Every request carries the storefront's bearer token, which the server verifies. */
+  private static FullHttpRequest authorized(FullHttpRequest request, String token) {
+    request.headers().set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token);
+    return request;
+  }
+
   /** Creates (or finds) the support thread of {@code threads} orders, one customer each. */
-  static Storefront open(URI api, int threads, int readLimit)
+  /**
+   * @param token a storefront token of the issuer the server trusts
+   */
+  static Storefront open(URI api, int threads, int readLimit, String token)
       throws IOException, InterruptedException {
     List<String> threadIds = new ArrayList<>();
     HttpClient setup =
@@ -58,6 +74,7 @@ final class Storefront implements AutoCloseable {
               HttpRequest.newBuilder(URI.create(api + "/support-threads"))
                   .timeout(TIMEOUT)
                   .header("Content-Type", "application/json")
+                  .header("Authorization", "Bearer " + token)
                   .POST(HttpRequest.BodyPublishers.ofString(body))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
@@ -68,7 +85,7 @@ final class Storefront implements AutoCloseable {
       }
       threadIds.add(id.group(1));
     }
-    return new Storefront(api, threadIds, readLimit);
+    return new Storefront(api, threadIds, readLimit, token);
   }
 
   /** {@code POST /threads/{id}/messages}, next thread round-robin. */

@@ -20,12 +20,18 @@ public final class ServerSession implements AutoCloseable {
   private final EmulatorProcess emulator;
   private final WildFlyNode server;
   private final String orderPublisherPassword;
+  private final String storefrontToken;
   private final ResidentMemory serverMemory;
 
-  ServerSession(EmulatorProcess emulator, WildFlyNode server, String orderPublisherPassword) {
+  ServerSession(
+      EmulatorProcess emulator,
+      WildFlyNode server,
+      String orderPublisherPassword,
+      String storefrontToken) {
     this.emulator = emulator;
     this.server = server;
     this.orderPublisherPassword = orderPublisherPassword;
+    this.storefrontToken = storefrontToken;
     this.serverMemory = server == null ? null : new ResidentMemory(server.pid());
   }
 
@@ -44,6 +50,11 @@ public final class ServerSession implements AutoCloseable {
   /** The password of the order-publisher user of this session's server. */
   public String orderPublisherPassword() {
     return orderPublisherPassword;
+  }
+
+  /** A bearer token of the storefront role, from the issuer this session's server trusts. */
+  public String storefrontToken() {
+    return storefrontToken;
   }
 
   /** The pool size the application reports at deployment ("N pooled channel(s)"). */

@@ -7,6 +7,7 @@ import com.shopsuite.midimo.benchmarks.load.LoadResult;
 import com.shopsuite.midimo.benchmarks.load.OpenLoopDriver;
 import com.shopsuite.midimo.benchmarks.system.ResidentMemory;
 import com.shopsuite.midimo.launcher.ApplicationUser;
+import com.shopsuite.midimo.launcher.DevIssuer;
 import com.shopsuite.midimo.launcher.EmulatorProcess;
 import com.shopsuite.midimo.launcher.Secrets;
 import com.shopsuite.midimo.launcher.ServerBase;
@@ -72,7 +73,7 @@ public final class Suite implements AutoCloseable {
     Path dir = sessionDir(name);
     log("starting the emulator (%s)", dir);
     EmulatorProcess emulator = startEmulator(dir, false);
-    return register(new ServerSession(emulator, null, null));
+    return register(new ServerSession(emulator, null, null, null));
   }
 
   /**
@@ -97,6 +98,7 @@ public final class Suite implements AutoCloseable {
     EmulatorProcess emulator = startEmulator(dir, emulatorControl);
     running.push(emulator);
     String publisherPassword = Secrets.random(24);
+    DevIssuer issuer = DevIssuer.create(dir.resolve("token-issuer"));
     ServerSetup server = settings.server();
     ServerBase.Builder node =
         ServerBase.Settings.builder(server.serverHome(), dir.resolve("wildfly"))
@@ -105,6 +107,7 @@ public final class Suite implements AutoCloseable {
             .deploy(server.ear())
             .secret("midimo.chat.jwt.secret-key", secret)
             .user(ApplicationUser.of(ORDER_PUBLISHER, publisherPassword, ORDER_PUBLISHER))
+            .configurationFile(DevIssuer.SERVER_KEY_FILE, issuer.publicKey())
             .systemProperty("midimo.chat.port", Integer.toString(emulator.port()));
     systemProperties.forEach(node::systemProperty);
     server.jvmOptions().forEach(node::jvmOption);
@@ -122,7 +125,8 @@ public final class Suite implements AutoCloseable {
     }
     running.remove(emulator);
     log("WildFly ready in %.1f s (pid %d)", (System.nanoTime() - start) / 1e9, wildfly.pid());
-    return register(new ServerSession(emulator, wildfly, publisherPassword));
+    String token = issuer.token("storefront-backend", List.of("storefront"), Duration.ofHours(12));
+    return register(new ServerSession(emulator, wildfly, publisherPassword, token));
   }
 
   /**

@@ -7,6 +7,7 @@ import com.shopsuite.midimo.chat.ChatService;
 import com.shopsuite.midimo.chat.ChatThread;
 import com.shopsuite.midimo.chat.MessagePage;
 import com.shopsuite.midimo.chat.SupportThread;
+import com.shopsuite.midimo.chat.ThreadPage;
 import com.shopsuite.midimo.client.IdempotencyKeys;
 import com.shopsuite.midimo.client.MidimoChatClient;
 import com.shopsuite.midimo.core.connection.MidimoChatChannels;
@@ -82,13 +83,52 @@ public class ChatServiceBean implements ChatService {
   }
 
   @Override
-  public Optional<ChatThread> findSupportThread(String orderId) {
+  public ChatThread createThread(
+      String userId,
+      String title,
+      List<String> participants,
+      Map<String, String> metadata,
+      String idempotencyKey) {
+    String key = IdempotencyKeys.orNew(idempotencyKey);
+    ChatThread thread =
+        guarded.call(() -> client.createThread(userId, title, participants, metadata, key));
+    cache.put(thread);
+    return thread;
+  }
+
+  @Override
+  public ThreadPage threadsOf(String userId, int pageSize, String pageToken) {
+    return guarded.call(() -> client.threadsOf(userId, pageSize, pageToken));
+  }
+
+  @Override
+  public boolean isParticipant(String threadId, String userId) {
+    requireId("threadId", threadId);
+    requireId("userId", userId);
+    if (cache.participants(threadId, this::loadParticipants).contains(userId)) {
+      return true;
+    }
+    // Participants are only ever added: a "no" may be stale (added on another node), a "yes" not.
+    List<String> fresh = loadParticipants(threadId);
+    cache.putParticipants(threadId, fresh);
+    return fresh.contains(userId);
+  }
+
+  private List<String> loadParticipants(String threadId) {
+    return guarded.call(() -> client.getThread(threadId)).participants();
+  }
+
+  @Override
+  public ChatThread findSupportThread(String orderId) {
     requireId("orderId", orderId);
     return guarded
         .call(() -> client.findThreads(SupportThreads.query(orderId), null, 1, null))
         .threads()
         .stream()
-        .findFirst();
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ResourceNotFoundException("order " + orderId + " has no support thread", null));
   }
 
   private Optional<ChatThread> findSupportThread(String orderId, String customerId) {

@@ -7,6 +7,7 @@ import com.shopsuite.midimo.core.connection.MidimoChatConfiguration;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -29,6 +30,8 @@ public class ThreadInfoCache {
 
   private Cache<SupportKey, String> supportThreadIds;
 
+  private Cache<String, List<String>> participants;
+
   private record SupportKey(String customerId, String orderId) {}
 
   @PostConstruct
@@ -41,6 +44,12 @@ public class ThreadInfoCache {
             .executor(Runnable::run)
             .build();
     supportThreadIds =
+        Caffeine.newBuilder()
+            .maximumSize(configuration.threadCacheMaxSize())
+            .expireAfterWrite(configuration.threadCacheTtl())
+            .executor(Runnable::run)
+            .build();
+    participants =
         Caffeine.newBuilder()
             .maximumSize(configuration.threadCacheMaxSize())
             .expireAfterWrite(configuration.threadCacheTtl())
@@ -69,9 +78,22 @@ public class ThreadInfoCache {
 
   public void put(ChatThread thread) {
     threads.put(thread.id(), thread);
+    participants.put(thread.id(), thread.participants());
   }
 
   public void evict(String threadId) {
     threads.invalidate(threadId);
+  }
+
+  /**
+   * A thread's participants, for access checks: kept apart from the thread info because posting to
+   * a thread (which evicts the info, whose updated_at it changes) does not change who takes part.
+   */
+  public List<String> participants(String threadId, Function<String, List<String>> loader) {
+    return participants.get(threadId, loader);
+  }
+
+  public void putParticipants(String threadId, List<String> current) {
+    participants.put(threadId, List.copyOf(current));
   }
 }

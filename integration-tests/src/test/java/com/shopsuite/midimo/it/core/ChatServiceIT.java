@@ -83,11 +83,13 @@ class ChatServiceIT {
   }
 
   @Test
-  void findSupportThread_findsTheOrdersThread_andNothingForAnotherOrder() {
+  void findSupportThread_findsTheOrdersThread_andNoneForAnotherOrder() {
     SupportThread created = chat.createSupportThread("c1", "o1", null);
 
-    assertThat(chat.findSupportThread("o1")).map(ChatThread::id).contains(created.thread().id());
-    assertThat(chat.findSupportThread("o2")).isEmpty();
+    assertThat(chat.findSupportThread("o1").id()).isEqualTo(created.thread().id());
+    assertThatThrownBy(() -> chat.findSupportThread("o2"))
+        .isInstanceOf(ResourceNotFoundException.class)
+        .hasMessageContaining("o2");
   }
 
   @Test

@@ -261,6 +261,28 @@ class OrderEventsIT {
     assertThat(depth(DLQ)).isZero();
   }
 
+  @Test
+  void anApplicationUserInGroupGuest_canNeitherForgeNorStealOrderEvents() {
+    try (var context =
+        new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(
+                "tcp://localhost:%d?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor&enable1xPrefixes=true"
+                    .formatted(HTTP_PORT),
+                RunningSystem.OUTSIDER,
+                RunningSystem.outsiderPassword())
+            .createContext()) {
+      assertThatThrownBy(
+              () -> context.createProducer().send(context.createQueue(QUEUE), "forged event"))
+          .isInstanceOf(JMSRuntimeException.class);
+      assertThatThrownBy(() -> context.createConsumer(context.createQueue(QUEUE)).receiveNoWait())
+          .isInstanceOf(JMSRuntimeException.class);
+      assertThatThrownBy(() -> context.createConsumer(context.createQueue(DLQ)).receiveNoWait())
+          .isInstanceOf(JMSRuntimeException.class);
+      assertThatThrownBy(() -> context.createBrowser(context.createQueue(DLQ)).getEnumeration())
+          .isInstanceOf(jakarta.jms.JMSSecurityException.class);
+    }
+    assertThat(depth(QUEUE)).isZero();
+  }
+
   // ---- Helpers ----------------------------------------------------------------------------------
 
   private void awaitDrained() {

@@ -38,12 +38,19 @@ final class EventStream implements AutoCloseable {
     reader.start();
   }
 
+  /** The stream as the storefront sees it. */
   static EventStream open(String threadId, String... headers) {
+    return openAs(Tokens.storefront(), threadId, headers);
+  }
+
+  /** The stream as the caller of {@code token} (null: no token) sees it. */
+  static EventStream openAs(String token, String threadId, String... headers) {
     HttpRequest.Builder request =
-        Storefront.request("/threads/" + threadId + "/events")
+        Storefront.as(token)
+            .request("/threads/" + threadId + "/events")
             .header("Accept", "text/event-stream");
-    if (headers.length > 0) {
-      request.headers(headers);
+    for (int i = 0; i < headers.length; i += 2) {
+      request.setHeader(headers[i], headers[i + 1]);
     }
     CompletableFuture<HttpResponse<Stream<String>>> response =
         Storefront.CLIENT.sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofLines());

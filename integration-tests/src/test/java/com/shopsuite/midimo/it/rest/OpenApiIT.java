@@ -94,4 +94,25 @@ class OpenApiIT {
         .isEqualTo("#/components/responses/BadRequest");
     assertThat(post.keySet()).contains("200", "201", "503");
   }
+
+  @Test
+  void declaresTheBearerScheme_andWhoMayCallEachOperation() {
+    JsonObject schemes = document.getJsonObject("components").getJsonObject("securitySchemes");
+    assertThat(schemes.getJsonObject("bearer").getString("scheme")).isEqualTo("bearer");
+    JsonObject orderUpdates =
+        document
+            .getJsonObject("paths")
+            .getJsonObject(API + "/threads/{thread_id}/order-updates")
+            .getJsonObject("post");
+
+    assertThat(orderUpdates.getJsonArray("security").getJsonObject(0).getJsonArray("bearer"))
+        .extracting(value -> ((jakarta.json.JsonString) value).getString())
+        .containsExactly("storefront");
+    assertThat(orderUpdates.getJsonObject("responses").getJsonObject("401").getString("$ref"))
+        .isEqualTo("#/components/responses/Unauthorized");
+    assertThat(orderUpdates.getJsonObject("responses").getJsonObject("403").getString("$ref"))
+        .isEqualTo("#/components/responses/Forbidden");
+    assertThat(document.getJsonArray("security").getJsonObject(0).getJsonArray("bearer"))
+        .hasSize(3);
+  }
 }

@@ -42,36 +42,83 @@ public final class Storefront {
 
   private Storefront() {}
 
+  /** A request to the API as the storefront (which acts for any user it names). */
   public static HttpRequest.Builder request(String path) {
-    return requestTo(URI.create(BASE + path));
+    return as(Tokens.storefront()).request(path);
   }
 
+  /** A request to anything on the server, with no token (OpenAPI, paths outside the API). */
   public static HttpRequest.Builder requestTo(URI uri) {
     return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
   }
 
   public static Reply get(String path, String... headers) {
-    return send(request(path).headers(withAccept(headers)).GET());
+    return as(Tokens.storefront()).get(path, headers);
   }
 
   public static Reply post(String path, JsonObject body, String... headers) {
-    return post(path, body.toString(), headers);
+    return as(Tokens.storefront()).post(path, body, headers);
   }
 
   public static Reply post(String path, String body, String... headers) {
-    return send(
-        request(path)
-            .headers(withAccept(headers))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return as(Tokens.storefront()).post(path, body, headers);
   }
 
   public static Reply put(String path, JsonObject body, String... headers) {
-    return send(
-        request(path)
-            .headers(withAccept(headers))
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+    return as(Tokens.storefront()).put(path, body, headers);
+  }
+
+  /** The API as the caller of {@code token} (see {@link Tokens}); null for no token at all. */
+  public static Caller as(String token) {
+    return new Caller(token);
+  }
+
+  /** The API as one caller: its token on every request, unless a request sets another. */
+  public static final class Caller {
+    private final String token;
+
+    private Caller(String token) {
+      this.token = token;
+    }
+
+    public HttpRequest.Builder request(String path) {
+      HttpRequest.Builder request = requestTo(URI.create(BASE + path));
+      if (token != null) {
+        request.setHeader("Authorization", "Bearer " + token);
+      }
+      return request;
+    }
+
+    public Reply get(String path, String... headers) {
+      return send(withHeaders(request(path), headers).GET());
+    }
+
+    public Reply post(String path, JsonObject body, String... headers) {
+      return post(path, body.toString(), headers);
+    }
+
+    public Reply post(String path, String body, String... headers) {
+      return send(
+          withHeaders(request(path), headers)
+              .setHeader("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Reply put(String path, JsonObject body, String... headers) {
+      return send(
+          withHeaders(request(path), headers)
+              .setHeader("Content-Type", "application/json")
+              .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+  }
+
+  /** Accept: application/json, then the given name/value pairs, each replacing any earlier. */
+  private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
+    request.setHeader("Accept", "application/json");
+    for (int i = 0; i < headers.length; i += 2) {
+      request.setHeader(headers[i], headers[i + 1]);
+    }
+    return request;
   }
 
   public static Reply send(HttpRequest.Builder request) {
@@ -125,14 +172,6 @@ public final class Storefront {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static String[] withAccept(String... headers) {
-    String[] all = new String[headers.length + 2];
-    all[0] = "Accept";
-    all[1] = "application/json";
-    System.arraycopy(headers, 0, all, 2, headers.length);
-    return all;
   }
 
   /** An answer. */

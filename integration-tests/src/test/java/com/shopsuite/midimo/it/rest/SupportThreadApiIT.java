@@ -78,11 +78,12 @@ class SupportThreadApiIT {
   }
 
   @Test
-  void create_withoutCustomerId_isA400_namingTheField() {
+  void create_byTheStorefront_withoutCustomerId_isA400_namingTheField() {
     Reply reply = Storefront.post("/support-threads", json("order_id", "order_1"));
 
     JsonObject problem = reply.problem(400, "validation");
-    assertThat(problem.getString("detail")).isEqualTo("customer_id: must not be blank");
+    assertThat(problem.getString("detail"))
+        .isEqualTo("customer_id: is required when the storefront calls");
     assertThat(Emulator.stats().getThreads()).isZero();
   }
 

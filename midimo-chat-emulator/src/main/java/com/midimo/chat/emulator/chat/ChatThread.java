@@ -4,23 +4,28 @@ import com.google.protobuf.Timestamp;
 import com.midimo.chat.emulator.rpc.FieldLimits;
 import com.midimo.chat.v1.GetThreadMessagesResponse;
 import com.midimo.chat.v1.Message;
+import com.midimo.chat.v1.ParticipantsAdded;
 import com.midimo.chat.v1.SendMessageRequest;
 import com.midimo.chat.v1.Thread;
 import com.midimo.chat.v1.ThreadEvent;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
- * One thread and its messages. Posting and paging lock the thread, so a thread's messages are held
- * in id order and its stream subscribers see them in that order.
+ * One thread and its messages. Posting, adding participants and paging lock the thread, so a
+ * thread's messages are held in id order and its stream subscribers see its changes in the order
+ * they happened.
  */
 final class ChatThread {
   private final long sequence;
-  private final Set<String> participants;
+  // Replaced, never changed in place: readers (FindThreads, the participant checks) take no lock.
+  private volatile Set<String> participants;
   private final Map<String, String> metadata;
   private final ArrayList<Posted> messages = new ArrayList<>();
   private volatile Thread snapshot;
@@ -84,6 +89,50 @@ final class ChatThread {
             .setMessageCreated(message)
             .build());
     return message;
+  }
+
+  /**
+   * Adds the users who are not participants yet, in the order given, and tells the thread's
+   * subscribers who was added; nothing changes and nothing is published when every one already is.
+   *
+   * @param index told of each user added before the change is visible, so a caller who sees the
+   *     event or the answer finds the thread by that participant
+   * @return the thread afterwards
+   */
+  synchronized Thread addParticipants(
+      List<String> userIds,
+      int maxParticipants,
+      Timestamp now,
+      ThreadEventHub hub,
+      Consumer<String> index) {
+    Set<String> after = new LinkedHashSet<>(snapshot.getParticipantsList());
+    List<String> added = new ArrayList<>();
+    for (String userId : userIds) {
+      if (after.add(userId)) {
+        added.add(userId);
+      }
+    }
+    if (added.isEmpty()) {
+      return snapshot;
+    }
+    if (after.size() > maxParticipants) {
+      throw FieldLimits.invalid(
+          "thread '"
+              + id()
+              + "' would have more than "
+              + maxParticipants
+              + " participants, creator included");
+    }
+    added.forEach(index);
+    participants = Set.copyOf(after);
+    snapshot = snapshot.toBuilder().addAllParticipants(added).setUpdatedAt(now).build();
+    hub.publish(
+        ThreadEvent.newBuilder()
+            .setThreadId(id())
+            .setOccurredAt(now)
+            .setParticipantsAdded(ParticipantsAdded.newBuilder().addAllUserIds(added))
+            .build());
+    return snapshot;
   }
 
   /**

@@ -11,6 +11,7 @@ import static com.midimo.chat.emulator.rpc.FieldLimits.requireText;
 
 import com.midimo.chat.emulator.rpc.FieldLimits;
 import com.midimo.chat.emulator.rpc.UnaryCalls;
+import com.midimo.chat.v1.AddParticipantsRequest;
 import com.midimo.chat.v1.ChatServiceGrpc;
 import com.midimo.chat.v1.CreateThreadRequest;
 import com.midimo.chat.v1.FindThreadsRequest;
@@ -23,6 +24,7 @@ import com.midimo.chat.v1.SendMessageRequest;
 import com.midimo.chat.v1.StreamThreadEventsRequest;
 import com.midimo.chat.v1.Thread;
 import com.midimo.chat.v1.ThreadEvent;
+import com.midimo.chat.v1.ThreadOrder;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -77,7 +79,26 @@ public final class EmulatedChatService extends ChatServiceGrpc.ChatServiceImplBa
           }
           maxChars("participant", request.getParticipant(), FieldLimits.MAX_ID_CHARS);
           metadata("metadata", request.getMetadataMap());
+          if (request.getOrder() == ThreadOrder.UNRECOGNIZED) {
+            throw invalid("order " + request.getOrderValue() + " is not a ThreadOrder");
+          }
           return threads.find(request, pageSize("page_size", request.getPageSize()));
+        });
+  }
+
+  @Override
+  public void addParticipants(
+      AddParticipantsRequest request, StreamObserver<Thread> responseObserver) {
+    UnaryCalls.answer(
+        responseObserver,
+        () -> {
+          requireId("thread_id", request.getThreadId());
+          if (request.getParticipantsCount() == 0) {
+            throw invalid("participants is required");
+          }
+          ids("participants", request.getParticipantsList(), MAX_PARTICIPANTS);
+          requestId(request.getRequestId());
+          return threads.addParticipants(request, MAX_PARTICIPANTS);
         });
   }
 

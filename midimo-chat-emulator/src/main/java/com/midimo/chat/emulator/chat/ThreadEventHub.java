@@ -3,13 +3,16 @@ package com.midimo.chat.emulator.chat;
 import com.midimo.chat.v1.ThreadEvent;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
- * Delivers each thread's events (new messages, typing changes) to that thread's open
- * StreamThreadEvents calls. Nothing is replayed: a subscriber gets what happens after it joined.
+ * Delivers each thread's events (new messages, typing changes, participants added) to that thread's
+ * open StreamThreadEvents calls. Nothing is replayed: a subscriber gets what happens after it
+ * joined.
  */
 public final class ThreadEventHub {
   private final int maxPendingPerSubscriber;
@@ -77,14 +80,47 @@ public final class ThreadEventHub {
     return count;
   }
 
+  /** Open StreamThreadEvents calls by thread id; threads without any are absent. */
+  public Map<String, Long> subscriberCountsByThread() {
+    Map<String, Long> counts = new HashMap<>();
+    subscribers.forEach(
+        (threadId, ofThread) -> {
+          // A set may empty between the lookup and the count: remove() then drops it.
+          if (!ofThread.isEmpty()) {
+            counts.put(threadId, (long) ofThread.size());
+          }
+        });
+    return counts;
+  }
+
   /** Ends every open stream with a status (on reset and on shutdown). */
-  public void endAll(Status status) {
+  public long endAll(Status status) {
+    long ended = 0;
     for (Set<ThreadEventSubscriber> ofThread : subscribers.values()) {
-      for (ThreadEventSubscriber subscriber : ofThread) {
-        subscriber.end(status);
-        remove(subscriber);
-      }
+      ended += end(ofThread, status);
     }
+    return ended;
+  }
+
+  /**
+   * Ends the open streams of one thread with a status, as a restart of the real service would.
+   *
+   * @return how many were ended
+   */
+  public long end(String threadId, Status status) {
+    Set<ThreadEventSubscriber> ofThread = subscribers.get(threadId);
+    return ofThread == null ? 0 : end(ofThread, status);
+  }
+
+  private long end(Set<ThreadEventSubscriber> ofThread, Status status) {
+    long ended = 0;
+    for (ThreadEventSubscriber subscriber : ofThread) {
+      if (subscriber.end(status)) {
+        ended++;
+      }
+      remove(subscriber);
+    }
+    return ended;
   }
 
   private void remove(ThreadEventSubscriber subscriber) {

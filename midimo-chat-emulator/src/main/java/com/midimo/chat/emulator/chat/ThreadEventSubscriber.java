@@ -53,14 +53,19 @@ final class ThreadEventSubscriber {
     }
   }
 
-  /** Ends the stream from the server side, with a status. */
-  synchronized void end(Status status) {
+  /**
+   * Ends the stream from the server side, with a status.
+   *
+   * @return false when it had ended already (the client cancelled, or another end came first)
+   */
+  synchronized boolean end(Status status) {
     if (ended) {
-      return;
+      return false;
     }
     ended = true;
     pending.clear();
     observer.onError(status.asRuntimeException());
+    return true;
   }
 
   /** The client went away: nothing more is sent. */

@@ -5,6 +5,7 @@ import com.midimo.chat.emulator.rpc.ProtoTime;
 import com.midimo.chat.emulator.store.Capacity;
 import com.midimo.chat.emulator.store.IdempotencyRecords;
 import com.midimo.chat.emulator.store.PageToken;
+import com.midimo.chat.v1.AddParticipantsRequest;
 import com.midimo.chat.v1.CreateThreadRequest;
 import com.midimo.chat.v1.FindThreadsRequest;
 import com.midimo.chat.v1.FindThreadsResponse;
@@ -12,6 +13,7 @@ import com.midimo.chat.v1.GetThreadMessagesResponse;
 import com.midimo.chat.v1.Message;
 import com.midimo.chat.v1.SendMessageRequest;
 import com.midimo.chat.v1.Thread;
+import com.midimo.chat.v1.ThreadOrder;
 import io.grpc.Status;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,6 +34,12 @@ import java.util.function.Supplier;
  */
 public final class ThreadStore {
   private static final String FIND_THREADS = "FindThreads";
+
+  /**
+   * AddParticipants request ids remembered, the most recently used. Adding creates nothing that a
+   * cap bounds, so neither would its records be; a forgotten key applied again adds nobody twice.
+   */
+  static final int REMEMBERED_ADDITIONS = 100_000;
 
   private final Clock clock;
   private final ThreadEventHub hub;
@@ -113,25 +121,61 @@ public final class ThreadStore {
         write);
   }
 
+  /**
+   * Adds to a thread the users who are not participants yet, or returns what an earlier call with
+   * the same request_id in this thread returned.
+   *
+   * @param request validated: 1 to {@code maxParticipants} ids
+   */
+  public Thread addParticipants(AddParticipantsRequest request, int maxParticipants) {
+    State current = state;
+    ChatThread thread = require(current, request.getThreadId());
+    Supplier<Thread> write =
+        () ->
+            thread.addParticipants(
+                request.getParticipantsList(),
+                maxParticipants,
+                ProtoTime.now(clock),
+                hub,
+                userId -> current.indexParticipant(thread, userId));
+    if (request.getRequestId().isEmpty()) {
+      return write.get();
+    }
+    return current.additions.once(
+        thread.id() + "\n" + request.getRequestId(),
+        request.toBuilder().clearRequestId().build(),
+        write);
+  }
+
   /** A page of a thread's messages, read backwards from {@code beforeId}. */
   public GetThreadMessagesResponse messages(String threadId, int limit, String beforeId) {
     return require(state, threadId).page(limit, beforeId);
   }
 
   /**
-   * Threads matching every filter given, oldest first.
+   * Threads matching every filter given, in the order asked for.
    *
-   * @param request validated, with at least one filter
+   * @param request validated, with at least one filter and a known order
    * @param pageSize 1..200
    */
   public FindThreadsResponse find(FindThreadsRequest request, int pageSize) {
     State current = state;
-    int query = request.toBuilder().clearPageSize().clearPageToken().build().hashCode();
+    int query = query(request);
+    NavigableSet<Long> candidates = current.candidates(request);
+    if (request.getOrder() == ThreadOrder.THREAD_ORDER_RECENT_ACTIVITY) {
+      Iterable<ChatThread> matching =
+          () ->
+              candidates.stream()
+                  .map(current.bySequence::get)
+                  .filter(thread -> thread != null && matches(thread, request))
+                  .iterator();
+      return RecentActivityPages.page(
+          FIND_THREADS, matching, request.getPageToken(), query, pageSize);
+    }
     long after =
         request.getPageToken().isEmpty()
             ? 0
             : PageToken.decode(FIND_THREADS, request.getPageToken(), query);
-    NavigableSet<Long> candidates = current.candidates(request);
     FindThreadsResponse.Builder response = FindThreadsResponse.newBuilder();
     long last = after;
     for (long sequence : candidates.tailSet(after, false)) {
@@ -160,6 +204,18 @@ public final class ThreadStore {
   /** Forgets every thread, message and idempotency record. */
   public void clear() {
     state = new State(maxThreads, maxMessages);
+  }
+
+  /**
+   * What a page token is bound to: the filters and the order, not the page. Oldest first asked for
+   * by name is the same query as the default order.
+   */
+  private static int query(FindThreadsRequest request) {
+    FindThreadsRequest.Builder query = request.toBuilder().clearPageSize().clearPageToken();
+    if (query.getOrder() == ThreadOrder.THREAD_ORDER_OLDEST_FIRST) {
+      query.clearOrder();
+    }
+    return query.build().hashCode();
   }
 
   private static boolean matches(ChatThread thread, FindThreadsRequest request) {
@@ -203,6 +259,8 @@ public final class ThreadStore {
         IdempotencyRecords.boundedByEntities();
     final IdempotencyRecords<SendMessageRequest, Message> sends =
         IdempotencyRecords.boundedByEntities();
+    final IdempotencyRecords<AddParticipantsRequest, Thread> additions =
+        IdempotencyRecords.leastRecentlyUsed(REMEMBERED_ADDITIONS);
 
     State(long maxThreads, long maxMessages) {
       this.threads = new Capacity("threads", "--max-threads", maxThreads);
@@ -214,11 +272,15 @@ public final class ThreadStore {
       bySequence.put(thread.sequence(), thread);
       Thread proto = thread.toProto();
       for (String participant : proto.getParticipantsList()) {
-        indexed(participantKey(participant)).add(thread.sequence());
+        indexParticipant(thread, participant);
       }
       for (Map.Entry<String, String> pair : proto.getMetadataMap().entrySet()) {
         indexed(metadataKey(pair.getKey(), pair.getValue())).add(thread.sequence());
       }
+    }
+
+    void indexParticipant(ChatThread thread, String userId) {
+      indexed(participantKey(userId)).add(thread.sequence());
     }
 
     /** The threads that may match: those of the participant, else those of one metadata pair. */

@@ -5,7 +5,10 @@ import com.midimo.chat.emulator.rpc.UnaryCalls;
 import com.midimo.chat.emulator.v1.CallCounts;
 import com.midimo.chat.emulator.v1.ClearFaultsRequest;
 import com.midimo.chat.emulator.v1.EmulatorControlGrpc;
+import com.midimo.chat.emulator.v1.EndStreamsRequest;
+import com.midimo.chat.emulator.v1.EndStreamsResponse;
 import com.midimo.chat.emulator.v1.FailFractionRequest;
+import com.midimo.chat.emulator.v1.FailMatchingRequest;
 import com.midimo.chat.emulator.v1.FailNextRequest;
 import com.midimo.chat.emulator.v1.FaultState;
 import com.midimo.chat.emulator.v1.GetCallCountsRequest;
@@ -25,6 +28,8 @@ import java.util.Set;
  */
 public final class EmulatorControlService extends EmulatorControlGrpc.EmulatorControlImplBase {
   static final long MAX_LATENCY_MILLIS = 600_000;
+  static final String STREAMS_ENDED_DESCRIPTION =
+      "Midimo Chat emulator: stream ended (restart injected)";
 
   private final FaultRules faults;
   private final CallCounter counter;
@@ -67,7 +72,10 @@ public final class EmulatorControlService extends EmulatorControlGrpc.EmulatorCo
           faults.failNext(
               method(request.getMethod()),
               request.getCount(),
-              status(request.getStatusCode(), request.getDescription()));
+              status(
+                  request.getStatusCode(),
+                  request.getDescription(),
+                  FaultRules.FAILURE_DESCRIPTION));
           return faults.toProto();
         });
   }
@@ -85,7 +93,35 @@ public final class EmulatorControlService extends EmulatorControlGrpc.EmulatorCo
           faults.failFraction(
               method(request.getMethod()),
               request.getFraction(),
-              status(request.getStatusCode(), request.getDescription()));
+              status(
+                  request.getStatusCode(),
+                  request.getDescription(),
+                  FaultRules.FAILURE_DESCRIPTION));
+          return faults.toProto();
+        });
+  }
+
+  @Override
+  public void failMatching(
+      FailMatchingRequest request, StreamObserver<FaultState> responseObserver) {
+    UnaryCalls.answer(
+        responseObserver,
+        () -> {
+          String method = method(request.getMethod());
+          String prefix =
+              FieldLimits.maxChars(
+                  "request_id_prefix",
+                  request.getRequestIdPrefix(),
+                  FieldLimits.MAX_REQUEST_ID_CHARS);
+          faults.failMatching(
+              method,
+              prefix,
+              request.getStatusCode() == 0
+                  ? null
+                  : status(
+                      request.getStatusCode(),
+                      request.getDescription(),
+                      FaultRules.FAILURE_DESCRIPTION));
           return faults.toProto();
         });
   }
@@ -107,6 +143,25 @@ public final class EmulatorControlService extends EmulatorControlGrpc.EmulatorCo
         () -> {
           faults.clear();
           return faults.toProto();
+        });
+  }
+
+  @Override
+  public void endStreams(
+      EndStreamsRequest request, StreamObserver<EndStreamsResponse> responseObserver) {
+    UnaryCalls.answer(
+        responseObserver,
+        () -> {
+          FieldLimits.maxChars("thread_id", request.getThreadId(), FieldLimits.MAX_ID_CHARS);
+          // What the clients of a restarting server see: UNAVAILABLE.
+          int code =
+              request.getStatusCode() == 0
+                  ? Status.Code.UNAVAILABLE.value()
+                  : request.getStatusCode();
+          Status status = status(code, request.getDescription(), STREAMS_ENDED_DESCRIPTION);
+          return EndStreamsResponse.newBuilder()
+              .setEnded(state.endStreams(request.getThreadId(), status))
+              .build();
         });
   }
 
@@ -144,11 +199,14 @@ public final class EmulatorControlService extends EmulatorControlGrpc.EmulatorCo
     return method;
   }
 
-  private static Status status(int code, String description) {
+  /**
+   * @param otherwise the description when the caller gave none
+   */
+  private static Status status(int code, String description, String otherwise) {
     if (code < 1 || code > 16) {
       throw FieldLimits.invalid("status_code must be a gRPC status code from 1 to 16");
     }
     return Status.fromCodeValue(code)
-        .withDescription(description.isEmpty() ? FaultRules.FAILURE_DESCRIPTION : description);
+        .withDescription(description.isEmpty() ? otherwise : description);
   }
 }

@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Applies the faults in force to each call: the outage, then a pending FailNext, then a failure
- * fraction (each closes the call at once), then latency.
+ * fraction (each closes the call at once), then latency. A FailMatching rule can only be applied
+ * once the request has arrived ({@link MatchingFailureListener}); it too fails the call at once,
+ * without waiting out the latency.
  *
  * <p>Latency holds the request back from the service: the client's half-close is handed on after
  * the delay by a scheduler, so no thread waits and a delay of N ms does not cap throughput at 1/N.
@@ -39,7 +41,18 @@ public final class FaultInjectingInterceptor implements ServerInterceptor {
       return new ServerCall.Listener<>() {};
     }
     long latencyMillis = rules.latencyMillisFor(method);
-    ServerCall.Listener<ReqT> listener = next.startCall(call, headers);
+    if (!rules.hasMatchingFailures()) {
+      // The common case costs nothing more: no request is read.
+      return delayed(next.startCall(call, headers), latencyMillis);
+    }
+    MatchingFailureListener.ClosedOnce<ReqT, RespT> closedOnce =
+        new MatchingFailureListener.ClosedOnce<>(call);
+    return new MatchingFailureListener<>(
+        rules, method, closedOnce, delayed(next.startCall(closedOnce, headers), latencyMillis));
+  }
+
+  private <ReqT> ServerCall.Listener<ReqT> delayed(
+      ServerCall.Listener<ReqT> listener, long latencyMillis) {
     return latencyMillis == 0 ? listener : new DelayedHalfClose<>(listener, latencyMillis);
   }
 

@@ -1,7 +1,10 @@
 package com.midimo.chat.emulator.control;
 
 import com.midimo.chat.emulator.v1.FaultState;
+import com.midimo.chat.emulator.v1.MatchingFailure;
 import io.grpc.Status;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -10,7 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * The faults in force, keyed by full method name ("" for every method). A call takes the rule of
- * its own method when there is one, else the rule for every method.
+ * its own method when there is one, else the rule for every method. FailMatching rules are keyed by
+ * method and request_id prefix.
  */
 public final class FaultRules {
   static final String ANY_METHOD = "";
@@ -23,6 +27,7 @@ public final class FaultRules {
       new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, FailureFraction> failureFractions =
       new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Matching, Status> matchingFailures = new ConcurrentHashMap<>();
   private final Consumer<Boolean> outageListener;
 
   /**
@@ -52,6 +57,30 @@ public final class FaultRules {
       return Optional.of(fraction.status());
     }
     return Optional.empty();
+  }
+
+  /** Whether a FailMatching rule is in force: without one, no request needs to be read. */
+  boolean hasMatchingFailures() {
+    return !matchingFailures.isEmpty();
+  }
+
+  /**
+   * The status a call of {@code method} whose request carries {@code requestId} fails with, if a
+   * FailMatching rule names it: the method's own rule before the rule for every method, then the
+   * longest prefix.
+   */
+  Optional<Status> matchingFailureFor(String method, String requestId) {
+    Matching best = null;
+    Status status = null;
+    for (Map.Entry<Matching, Status> rule : matchingFailures.entrySet()) {
+      Matching matching = rule.getKey();
+      if (matching.matches(method, requestId)
+          && (best == null || Matching.SPECIFICITY.compare(matching, best) > 0)) {
+        best = matching;
+        status = rule.getValue();
+      }
+    }
+    return Optional.ofNullable(status);
   }
 
   /** How long to hold a call of {@code method} before handling it; 0 for not at all. */
@@ -87,6 +116,18 @@ public final class FaultRules {
     }
   }
 
+  /**
+   * @param status null removes the rule of this method and prefix
+   */
+  void failMatching(String method, String requestIdPrefix, Status status) {
+    Matching matching = new Matching(method, requestIdPrefix);
+    if (status == null) {
+      matchingFailures.remove(matching);
+    } else {
+      matchingFailures.put(matching, status);
+    }
+  }
+
   void setOutage(boolean enabled) {
     if (outage.getAndSet(enabled) != enabled) {
       outageListener.accept(enabled);
@@ -98,6 +139,7 @@ public final class FaultRules {
     latencyMillis.clear();
     pendingFailures.clear();
     failureFractions.clear();
+    matchingFailures.clear();
     setOutage(false);
   }
 
@@ -107,6 +149,16 @@ public final class FaultRules {
     pendingFailures.forEach((method, pending) -> state.putPendingFailures(method, pending.left()));
     failureFractions.forEach(
         (method, fraction) -> state.putFailureFractions(method, fraction.fraction()));
+    matchingFailures.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(Matching.LISTING))
+        .forEach(
+            rule ->
+                state.addMatchingFailures(
+                    MatchingFailure.newBuilder()
+                        .setMethod(rule.getKey().method())
+                        .setRequestIdPrefix(rule.getKey().prefix())
+                        .setStatusCode(rule.getValue().getCode().value())
+                        .setDescription(rule.getValue().getDescription())));
     return state.build();
   }
 
@@ -127,4 +179,19 @@ public final class FaultRules {
   private record PendingFailures(int left, Status status) {}
 
   private record FailureFraction(double fraction, Status status) {}
+
+  private record Matching(String method, String prefix) {
+    /** Greater is more specific: a method's own rule, then a longer prefix. */
+    static final Comparator<Matching> SPECIFICITY =
+        Comparator.comparing((Matching m) -> !m.method().equals(ANY_METHOD))
+            .thenComparingInt(m -> m.prefix().length());
+
+    static final Comparator<Matching> LISTING =
+        Comparator.comparing(Matching::method).thenComparing(Matching::prefix);
+
+    boolean matches(String calledMethod, String requestId) {
+      return (method.equals(ANY_METHOD) || method.equals(calledMethod))
+          && requestId.startsWith(prefix);
+    }
+  }
 }

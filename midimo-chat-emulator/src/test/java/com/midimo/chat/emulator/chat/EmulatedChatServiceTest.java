@@ -7,6 +7,7 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.midimo.chat.emulator.InProcessEmulator;
 import com.midimo.chat.emulator.v1.GetStatsRequest;
+import com.midimo.chat.v1.AddParticipantsRequest;
 import com.midimo.chat.v1.ChatServiceGrpc.ChatServiceBlockingStub;
 import com.midimo.chat.v1.CreateThreadRequest;
 import com.midimo.chat.v1.FindThreadsRequest;
@@ -263,6 +264,127 @@ class EmulatedChatServiceTest {
   }
 
   @Test
+  void addParticipants_addsNewUsersInTheOrderGivenOnceAndKeepsTheOthers() {
+    Thread thread =
+        chat.createThread(threadRequest("customer_1").addParticipants("support_1").build());
+
+    Thread after =
+        chat.addParticipants(
+            addition(thread, "agent_2", "support_1", "agent_3", "agent_2", "customer_1").build());
+
+    assertThat(after.getParticipantsList())
+        .containsExactly("customer_1", "support_1", "agent_2", "agent_3");
+    assertThat(after.toBuilder().clearParticipants().build())
+        .isEqualTo(thread.toBuilder().clearParticipants().build());
+    assertThat(chat.getThread(GetThreadRequest.newBuilder().setThreadId(thread.getId()).build()))
+        .isEqualTo(after);
+  }
+
+  @Test
+  void addParticipants_ofUsersWhoAlreadyAreParticipantsChangesNothing() {
+    Thread thread =
+        chat.createThread(threadRequest("customer_1").addParticipants("support_1").build());
+    Thread added = chat.addParticipants(addition(thread, "agent_2").build());
+
+    Thread again = chat.addParticipants(addition(thread, "agent_2", "customer_1").build());
+
+    assertThat(again).isEqualTo(added);
+  }
+
+  @Test
+  void addParticipants_letsTheNewParticipantsPostAndFindTheThread() {
+    Thread thread = chat.createThread(threadRequest("customer_1").build());
+    assertFails(
+        () -> chat.sendMessage(message(thread, "agent_2", "hi").build()),
+        Code.PERMISSION_DENIED,
+        "user 'agent_2' is not a participant");
+
+    chat.addParticipants(addition(thread, "agent_2").build());
+
+    assertThat(chat.sendMessage(message(thread, "agent_2", "hi").build()).getUserId())
+        .isEqualTo("agent_2");
+    assertThat(
+            chat.findThreads(FindThreadsRequest.newBuilder().setParticipant("agent_2").build())
+                .getThreadsList())
+        .extracting(Thread::getId)
+        .containsExactly(thread.getId());
+  }
+
+  @Test
+  void addParticipants_returnsTheFirstAnswerForARepeatedRequestId() {
+    Thread thread = chat.createThread(threadRequest("customer_1").build());
+    Thread other = chat.createThread(threadRequest("customer_1").build());
+    AddParticipantsRequest request = addition(thread, "agent_2").setRequestId("add-1").build();
+
+    Thread first = chat.addParticipants(request);
+    chat.addParticipants(addition(thread, "agent_3").build());
+    Thread again = chat.addParticipants(request);
+
+    assertThat(again).isEqualTo(first);
+    // Scoped to the thread: the same key elsewhere is another request.
+    assertThat(
+            chat.addParticipants(addition(other, "agent_2").setRequestId("add-1").build())
+                .getParticipantsList())
+        .containsExactly("customer_1", "agent_2");
+    assertFails(
+        () -> chat.addParticipants(addition(thread, "agent_4").setRequestId("add-1").build()),
+        Code.ALREADY_EXISTS,
+        "request_id was already used with a different payload");
+  }
+
+  @Test
+  void addParticipants_failsWithNotFoundForAnUnknownThread() {
+    assertFails(
+        () ->
+            chat.addParticipants(
+                AddParticipantsRequest.newBuilder()
+                    .setThreadId("thr_nope")
+                    .addParticipants("agent_2")
+                    .build()),
+        Code.NOT_FOUND,
+        "thread 'thr_nope' not found");
+  }
+
+  @Test
+  void addParticipants_rejectsEmptyOrLongIdsAndThreadsPastTheParticipantLimit() {
+    Thread thread =
+        chat.createThread(threadRequest("customer_1").addParticipants("support_1").build());
+
+    assertFails(
+        () -> chat.addParticipants(addition(thread).build()),
+        Code.INVALID_ARGUMENT,
+        "participants is required");
+    assertFails(
+        () -> chat.addParticipants(addition(thread, "agent_2", "").build()),
+        Code.INVALID_ARGUMENT,
+        "participants[1] is required");
+    assertFails(
+        () -> chat.addParticipants(addition(thread, "a".repeat(129)).build()),
+        Code.INVALID_ARGUMENT,
+        "participants[0] exceeds 128 characters");
+    assertFails(
+        () ->
+            chat.addParticipants(
+                AddParticipantsRequest.newBuilder().addParticipants("agent_2").build()),
+        Code.INVALID_ARGUMENT,
+        "thread_id is required");
+    assertFails(
+        () -> chat.addParticipants(addition(thread, users(99)).build()),
+        Code.INVALID_ARGUMENT,
+        "thread '" + thread.getId() + "' would have more than 100 participants");
+    assertThat(chat.getThread(GetThreadRequest.newBuilder().setThreadId(thread.getId()).build()))
+        .as("a refused addition adds nobody")
+        .isEqualTo(thread);
+    // Up to the limit, and then users already there, are fine.
+    assertThat(chat.addParticipants(addition(thread, users(98)).build()).getParticipantsCount())
+        .isEqualTo(100);
+    assertThat(
+            chat.addParticipants(addition(thread, "support_1", "user_0").build())
+                .getParticipantsCount())
+        .isEqualTo(100);
+  }
+
+  @Test
   void sendMessage_returnsTheOriginalMessageForARepeatedRequestId() {
     Thread thread = chat.createThread(threadRequest("customer_1").build());
     SendMessageRequest request = message(thread, "customer_1", "hello").setRequestId("m-1").build();
@@ -458,6 +580,16 @@ class EmulatedChatServiceTest {
 
   static CreateThreadRequest.Builder threadRequest(String userId) {
     return CreateThreadRequest.newBuilder().setUserId(userId).setTitle("Order help");
+  }
+
+  static AddParticipantsRequest.Builder addition(Thread thread, String... userIds) {
+    return AddParticipantsRequest.newBuilder()
+        .setThreadId(thread.getId())
+        .addAllParticipants(List.of(userIds));
+  }
+
+  private static String[] users(int count) {
+    return IntStream.range(0, count).mapToObj(i -> "user_" + i).toArray(String[]::new);
   }
 
   static SendMessageRequest.Builder message(Thread thread, String userId, String content) {

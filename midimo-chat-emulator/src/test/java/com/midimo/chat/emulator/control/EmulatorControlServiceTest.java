@@ -2,6 +2,7 @@ package com.midimo.chat.emulator.control;
 
 import static com.midimo.chat.emulator.GrpcAssertions.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.google.common.util.concurrent.Futures;
@@ -11,22 +12,30 @@ import com.midimo.chat.emulator.v1.CallCounts;
 import com.midimo.chat.emulator.v1.ClearFaultsRequest;
 import com.midimo.chat.emulator.v1.EmulatorControlGrpc;
 import com.midimo.chat.emulator.v1.FailFractionRequest;
+import com.midimo.chat.emulator.v1.FailMatchingRequest;
 import com.midimo.chat.emulator.v1.FailNextRequest;
 import com.midimo.chat.emulator.v1.FaultState;
 import com.midimo.chat.emulator.v1.GetCallCountsRequest;
 import com.midimo.chat.emulator.v1.GetStatsRequest;
 import com.midimo.chat.emulator.v1.InjectLatencyRequest;
+import com.midimo.chat.emulator.v1.MatchingFailure;
 import com.midimo.chat.emulator.v1.MethodCalls;
 import com.midimo.chat.emulator.v1.ResetRequest;
 import com.midimo.chat.emulator.v1.SetOutageRequest;
 import com.midimo.chat.emulator.v1.Stats;
+import com.midimo.chat.v1.AddParticipantsRequest;
 import com.midimo.chat.v1.ChatServiceGrpc;
 import com.midimo.chat.v1.CreateThreadRequest;
+import com.midimo.chat.v1.FindThreadsRequest;
 import com.midimo.chat.v1.GetPresenceRequest;
 import com.midimo.chat.v1.GetThreadMessagesRequest;
 import com.midimo.chat.v1.GetThreadRequest;
+import com.midimo.chat.v1.NotificationCategory;
+import com.midimo.chat.v1.PresenceStatus;
 import com.midimo.chat.v1.SendMessageRequest;
+import com.midimo.chat.v1.SendNotificationRequest;
 import com.midimo.chat.v1.Thread;
+import com.midimo.chat.v1.UpdatePresenceRequest;
 import io.grpc.Status.Code;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -113,6 +122,204 @@ class EmulatorControlServiceTest {
     }
     assertThat(getThread(thread)).isEqualTo(thread);
     assertThat(counts().getMethodsOrThrow(SEND_MESSAGE).getFailed()).isEqualTo(10);
+  }
+
+  @Test
+  void failMatching_failsEveryWriteWhoseRequestIdStartsWithThePrefixAndNothingElse() {
+    Thread thread = createThread();
+    FaultState state =
+        control.failMatching(
+            FailMatchingRequest.newBuilder()
+                .setRequestIdPrefix("order-7:")
+                .setStatusCode(Code.UNAVAILABLE.value())
+                .build());
+    assertThat(state.getMatchingFailuresList())
+        .containsExactly(
+            MatchingFailure.newBuilder()
+                .setRequestIdPrefix("order-7:")
+                .setStatusCode(Code.UNAVAILABLE.value())
+                .setDescription("Midimo Chat emulator: failure injected")
+                .build());
+
+    assertFails(
+        () -> createThread("order-7:thread"),
+        Code.UNAVAILABLE,
+        "Midimo Chat emulator: failure injected");
+    assertFails(() -> send(thread, "m", "order-7:message"), Code.UNAVAILABLE, "failure injected");
+    assertFails(
+        () ->
+            emulator
+                .chat()
+                .addParticipants(
+                    AddParticipantsRequest.newBuilder()
+                        .setThreadId(thread.getId())
+                        .addParticipants("agent_2")
+                        .setRequestId("order-7:add")
+                        .build()),
+        Code.UNAVAILABLE,
+        "failure injected");
+    assertFails(
+        () ->
+            emulator
+                .presence()
+                .updatePresence(
+                    UpdatePresenceRequest.newBuilder()
+                        .setUserId("u")
+                        .setStatus(PresenceStatus.ONLINE)
+                        .setRequestId("order-7:presence")
+                        .build()),
+        Code.UNAVAILABLE,
+        "failure injected");
+    assertFails(
+        () ->
+            emulator
+                .notifications()
+                .sendNotification(
+                    SendNotificationRequest.newBuilder()
+                        .setUserId("u")
+                        .setTitle("Shipped")
+                        .setBody("On its way")
+                        .setCategory(NotificationCategory.ORDER_UPDATE)
+                        .setRequestId("order-7:notification")
+                        .build()),
+        Code.UNAVAILABLE,
+        "failure injected");
+
+    // Other keys, no key, and reads go through.
+    assertThat(createThread("order-8:thread").getId()).isNotEmpty();
+    assertThat(send(thread, "not idempotent", "")).isNotNull();
+    assertThat(send(thread, "a key that only contains it", "x-order-7:")).isNotNull();
+    assertThat(getThread(thread).getId()).isEqualTo(thread.getId());
+    assertThat(
+            emulator
+                .chat()
+                .findThreads(FindThreadsRequest.newBuilder().setParticipant("u").build())
+                .getThreadsCount())
+        .isEqualTo(2);
+    // A failed write never reached the service, and was counted like any injected failure.
+    Stats stats = control.getStats(GetStatsRequest.getDefaultInstance());
+    assertThat(stats.getThreads()).isEqualTo(2);
+    assertThat(stats.getMessages()).isEqualTo(2);
+    assertThat(stats.getNotifications()).isZero();
+    assertThat(getThread(thread).getParticipantsList()).containsExactly("u");
+    MethodCalls creates = counts().getMethodsOrThrow(CREATE_THREAD);
+    assertThat(creates.getFailed()).isEqualTo(1);
+    assertThat(creates.getOk()).isEqualTo(2);
+  }
+
+  @Test
+  void failMatching_prefersTheMethodsOwnRuleThenTheLongestPrefix() {
+    Thread thread = createThread();
+    control.failMatching(
+        FailMatchingRequest.newBuilder()
+            .setRequestIdPrefix("test-")
+            .setStatusCode(Code.UNAVAILABLE.value())
+            .setDescription("everything")
+            .build());
+    control.failMatching(
+        FailMatchingRequest.newBuilder()
+            .setRequestIdPrefix("test-42")
+            .setStatusCode(Code.ABORTED.value())
+            .setDescription("longer prefix")
+            .build());
+    FaultState state =
+        control.failMatching(
+            FailMatchingRequest.newBuilder()
+                .setMethod(SEND_MESSAGE)
+                .setRequestIdPrefix("test-")
+                .setStatusCode(Code.INTERNAL.value())
+                .setDescription("send only")
+                .build());
+
+    assertThat(state.getMatchingFailuresList())
+        .extracting(MatchingFailure::getMethod, MatchingFailure::getRequestIdPrefix)
+        .containsExactly(tuple("", "test-"), tuple("", "test-42"), tuple(SEND_MESSAGE, "test-"));
+    assertFails(() -> send(thread, "m", "test-42-1"), Code.INTERNAL, "send only");
+    assertFails(() -> createThread("test-42-1"), Code.ABORTED, "longer prefix");
+    assertFails(() -> createThread("test-1"), Code.UNAVAILABLE, "everything");
+  }
+
+  @Test
+  void failMatching_withStatusCodeZeroRemovesThatRuleAndClearFaultsRemovesEvery() {
+    Thread thread = createThread();
+    for (String method : List.of("", SEND_MESSAGE)) {
+      control.failMatching(
+          FailMatchingRequest.newBuilder()
+              .setMethod(method)
+              .setRequestIdPrefix("r-")
+              .setStatusCode(Code.UNAVAILABLE.value())
+              .build());
+    }
+
+    FaultState state =
+        control.failMatching(
+            FailMatchingRequest.newBuilder()
+                .setMethod(SEND_MESSAGE)
+                .setRequestIdPrefix("r-")
+                .build());
+
+    assertThat(state.getMatchingFailuresList())
+        .extracting(MatchingFailure::getMethod)
+        .containsExactly("");
+    assertFails(() -> send(thread, "m", "r-1"), Code.UNAVAILABLE, "failure injected");
+    assertThat(control.clearFaults(ClearFaultsRequest.getDefaultInstance()))
+        .isEqualTo(FaultState.getDefaultInstance());
+    assertThat(send(thread, "m", "r-1")).isNotNull();
+    assertThat(createThread("r-2").getId()).isNotEmpty();
+  }
+
+  @Test
+  void failMatching_leavesTheStatusOfARefusedTokenAsItWas() {
+    control.failMatching(
+        FailMatchingRequest.newBuilder()
+            .setRequestIdPrefix("r-")
+            .setStatusCode(Code.UNAVAILABLE.value())
+            .build());
+
+    assertFails(
+        () ->
+            InProcessEmulator.withToken(ChatServiceGrpc.newBlockingStub(emulator.channel()), "nope")
+                .createThread(
+                    CreateThreadRequest.newBuilder()
+                        .setUserId("u")
+                        .setTitle("t")
+                        .setRequestId("r-1")
+                        .build()),
+        Code.UNAUTHENTICATED,
+        "");
+    assertThat(counts().getMethodsOrThrow(CREATE_THREAD).getFailed()).isEqualTo(1);
+  }
+
+  @Test
+  void failMatching_rejectsUnknownMethodsStatusCodesAndLongPrefixes() {
+    assertFails(
+        () ->
+            control.failMatching(
+                FailMatchingRequest.newBuilder()
+                    .setMethod("CreateThread")
+                    .setRequestIdPrefix("r")
+                    .setStatusCode(14)
+                    .build()),
+        Code.INVALID_ARGUMENT,
+        "unknown method 'CreateThread'");
+    assertFails(
+        () ->
+            control.failMatching(
+                FailMatchingRequest.newBuilder().setRequestIdPrefix("r").setStatusCode(17).build()),
+        Code.INVALID_ARGUMENT,
+        "status_code");
+    assertFails(
+        () ->
+            control.failMatching(
+                FailMatchingRequest.newBuilder()
+                    .setRequestIdPrefix("r".repeat(129))
+                    .setStatusCode(14)
+                    .build()),
+        Code.INVALID_ARGUMENT,
+        "request_id_prefix exceeds 128 characters");
+    assertThat(
+            control.clearFaults(ClearFaultsRequest.getDefaultInstance()).getMatchingFailuresCount())
+        .isZero();
   }
 
   @Test
@@ -319,9 +526,18 @@ class EmulatorControlServiceTest {
   }
 
   private Thread createThread() {
+    return createThread("");
+  }
+
+  private Thread createThread(String requestId) {
     return emulator
         .chat()
-        .createThread(CreateThreadRequest.newBuilder().setUserId("u").setTitle("t").build());
+        .createThread(
+            CreateThreadRequest.newBuilder()
+                .setUserId("u")
+                .setTitle("t")
+                .setRequestId(requestId)
+                .build());
   }
 
   private Thread getThread(Thread thread) {
@@ -331,6 +547,10 @@ class EmulatorControlServiceTest {
   }
 
   private com.midimo.chat.v1.Message send(Thread thread, String content) {
+    return send(thread, content, "");
+  }
+
+  private com.midimo.chat.v1.Message send(Thread thread, String content, String requestId) {
     return emulator
         .chat()
         .sendMessage(
@@ -338,6 +558,7 @@ class EmulatorControlServiceTest {
                 .setThreadId(thread.getId())
                 .setUserId("u")
                 .setContent(content)
+                .setRequestId(requestId)
                 .build());
   }
 }

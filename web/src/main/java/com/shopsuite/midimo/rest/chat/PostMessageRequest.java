@@ -8,8 +8,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A message to post. */
 @Schema(name = "PostMessageRequest", description = "A message to post in a thread")
 public record PostMessageRequest(
-    @Schema(example = "cust_123", description = "The author; must be a participant")
-        @NotBlank
+    @Schema(
+            example = "cust_123",
+            description =
+                "The author, a participant; the caller itself unless the storefront names someone")
         @Size(max = 128)
         String userId,
     @Schema(example = "Hello, where is my order?", maxLength = 4000) @NotBlank @Size(max = 4000)

@@ -2,6 +2,9 @@ package com.shopsuite.midimo.rest.chat;
 
 import com.shopsuite.midimo.chat.ChatService;
 import com.shopsuite.midimo.chat.SupportThread;
+import com.shopsuite.midimo.rest.access.Caller;
+import com.shopsuite.midimo.rest.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,11 +23,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 /** The support thread of a customer's order: created once, found again afterwards. */
 @Path("/support-threads")
 @RequestScoped
+// A customer opens support threads for themselves; the storefront for any customer.
+@RolesAllowed({Roles.CUSTOMER, Roles.STOREFRONT})
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class SupportThreadResource {
 
   @Inject ChatService chat;
+
+  @Inject Caller caller;
 
   @POST
   @APIResponseSchema(value = ThreadView.class, responseCode = "201")
@@ -32,7 +39,10 @@ public class SupportThreadResource {
       @Valid @NotNull(message = "a JSON object is required") SupportThreadRequest request,
       @Context UriInfo uri) {
     SupportThread support =
-        chat.createSupportThread(request.customerId(), request.orderId(), request.productId());
+        chat.createSupportThread(
+            caller.actAs(request.customerId(), "customer_id"),
+            request.orderId(),
+            request.productId());
     ThreadView thread = ThreadView.of(support.thread());
     if (!support.created()) {
       return Response.ok(thread).build();

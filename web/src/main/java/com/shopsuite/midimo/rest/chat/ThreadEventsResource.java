@@ -1,6 +1,8 @@
 package com.shopsuite.midimo.rest.chat;
 
 import com.shopsuite.midimo.chat.ChatService;
+import com.shopsuite.midimo.rest.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 /** A thread's live events as Server-Sent Events, so that browsers get updates without polling. */
 @Path("/threads/{thread_id}/events")
 @RequestScoped
+@RolesAllowed({Roles.CUSTOMER, Roles.AGENT, Roles.STOREFRONT})
 public class ThreadEventsResource {
 
   @Inject ChatService chat;

@@ -3,6 +3,9 @@ package com.shopsuite.midimo.rest.chat;
 import com.shopsuite.midimo.chat.ChatMessage;
 import com.shopsuite.midimo.chat.ChatService;
 import com.shopsuite.midimo.presence.PresenceService;
+import com.shopsuite.midimo.rest.access.Caller;
+import com.shopsuite.midimo.rest.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -27,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 /** A thread: reading it and its messages, posting, typing. */
 @Path("/threads/{thread_id}")
 @RequestScoped
+@RolesAllowed({Roles.CUSTOMER, Roles.AGENT, Roles.STOREFRONT})
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class ThreadResource {
@@ -36,6 +40,8 @@ public class ThreadResource {
   @Inject ChatService chat;
 
   @Inject PresenceService presence;
+
+  @Inject Caller caller;
 
   @GET
   public ThreadView get(@PathParam("thread_id") @Size(max = 128) String threadId) {
@@ -59,14 +65,16 @@ public class ThreadResource {
       @PathParam("thread_id") @Size(max = 128) String threadId,
       @HeaderParam(IDEMPOTENCY_KEY) @IdempotencyKey String idempotencyKey,
       @Valid @NotNull(message = "a JSON object is required") PostMessageRequest request) {
+    String author = caller.actAs(request.userId(), "user_id");
     ChatMessage message =
         chat.sendMessage(
-            threadId, request.userId(), request.content(), request.attachments(), idempotencyKey);
+            threadId, author, request.content(), request.attachments(), idempotencyKey);
     return created(message);
   }
 
   @POST
   @Path("/order-updates")
+  @RolesAllowed(Roles.STOREFRONT)
   @APIResponseSchema(value = MessageView.class, responseCode = "201")
   public Response postOrderUpdate(
       @PathParam("thread_id") @Size(max = 128) String threadId,
@@ -83,10 +91,11 @@ public class ThreadResource {
   public void typing(
       @PathParam("thread_id") @Size(max = 128) String threadId,
       @Valid @NotNull(message = "a JSON object is required") TypingRequest request) {
+    String typist = caller.actAs(request.userId(), "user_id");
     if (request.isTyping()) {
-      presence.startTyping(threadId, request.userId());
+      presence.startTyping(threadId, typist);
     } else {
-      presence.stopTyping(threadId, request.userId());
+      presence.stopTyping(threadId, typist);
     }
   }
 

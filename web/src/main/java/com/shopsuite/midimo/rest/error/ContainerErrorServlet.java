@@ -3,6 +3,8 @@ package com.shopsuite.midimo.rest.error;
 import com.shopsuite.midimo.context.RequestId;
 import com.shopsuite.midimo.rest.JsonbConfiguration;
 import com.shopsuite.midimo.rest.RequestIdFilter;
+import com.shopsuite.midimo.rest.access.TokenRefusals;
+import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -29,6 +31,8 @@ public class ContainerErrorServlet extends HttpServlet {
 
   private final transient Jsonb jsonb = new JsonbConfiguration().getContext(Problem.class);
 
+  @Inject transient TokenRefusals refusals;
+
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
@@ -36,12 +40,28 @@ public class ContainerErrorServlet extends HttpServlet {
     int status = code instanceof Integer given && given >= 400 ? given : 404;
     String offered = request.getHeader(RequestIdFilter.HEADER);
     String requestId = RequestId.isAcceptable(offered) ? offered : RequestId.generate();
-    Problem problem =
-        Problems.answer(new WebApplicationException(Math.min(status, 599)), requestId).problem();
+    Problems.Answer answer =
+        status == HttpServletResponse.SC_UNAUTHORIZED
+            ? refusedToken(request, requestId)
+            : Problems.answer(new WebApplicationException(Math.min(status, 599)), requestId);
+    Problem problem = answer.problem();
     response.setStatus(problem.status());
+    answer.headers().forEach(response::setHeader);
     response.setHeader(RequestIdFilter.HEADER, requestId);
     response.setContentType(Problems.PROBLEM_JSON);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.getWriter().write(jsonb.toJson(problem));
+  }
+
+  /**
+   * The server's MicroProfile JWT mechanism refused the request's bearer token before the API saw
+   * it (a missing token is the API's to refuse, with the same answer: see AccessControl).
+   */
+  private Problems.Answer refusedToken(HttpServletRequest request, String requestId) {
+    String authorization = request.getHeader("Authorization");
+    return Problems.unauthorized(
+        "the bearer token was refused: " + refusals.explain(authorization),
+        authorization != null,
+        requestId);
   }
 }

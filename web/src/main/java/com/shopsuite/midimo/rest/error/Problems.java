@@ -9,6 +9,8 @@ import com.shopsuite.midimo.error.ResourceNotFoundException;
 import com.shopsuite.midimo.error.ServiceTimeoutException;
 import com.shopsuite.midimo.error.ServiceUnavailableException;
 import com.shopsuite.midimo.error.ValidationException;
+import com.shopsuite.midimo.rest.access.AccessDeniedException;
+import com.shopsuite.midimo.rest.access.NotAuthenticatedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -52,6 +54,7 @@ public final class Problems {
    */
   enum Kind {
     VALIDATION(400, "validation", "Invalid request"),
+    UNAUTHORIZED(401, "unauthorized", "Authentication required"),
     FORBIDDEN(403, "forbidden", "Not allowed"),
     NOT_FOUND(404, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
@@ -104,6 +107,12 @@ public final class Problems {
     }
     if (failure instanceof MalformedBodyException malformed) {
       return of(Kind.VALIDATION, malformed.getMessage(), requestId);
+    }
+    if (failure instanceof NotAuthenticatedException unauthenticated) {
+      return unauthorized(unauthenticated.getMessage(), false, requestId);
+    }
+    if (failure instanceof AccessDeniedException denied) {
+      return of(Kind.FORBIDDEN, denied.getMessage(), requestId);
     }
     if (failure instanceof WebApplicationException web) {
       return ofWeb(web, requestId);
@@ -215,6 +224,22 @@ public final class Problems {
     Problem problem = new Problem(TYPE_PREFIX + "http-" + status, title, status, title, requestId);
     return new Answer(problem, Map.of());
   }
+
+  /**
+   * A 401: the request has no bearer token the server accepted. {@code WWW-Authenticate} names the
+   * scheme (RFC 6750) and, when a token was sent and refused, says {@code invalid_token}; the
+   * detail says why, and never holds the token itself.
+   *
+   * @param tokenRefused whether a token was sent (and refused), rather than none at all
+   */
+  public static Answer unauthorized(String detail, boolean tokenRefused, String requestId) {
+    String challenge = tokenRefused ? CHALLENGE + ", error=\"invalid_token\"" : CHALLENGE;
+    return new Answer(
+        problem(Kind.UNAUTHORIZED, detail, requestId),
+        Map.of(HttpHeaders.WWW_AUTHENTICATE, challenge));
+  }
+
+  private static final String CHALLENGE = "Bearer realm=\"midimo-chat\"";
 
   private static Answer unexpected(String requestId) {
     return of(Kind.INTERNAL, "unexpected error; quote request id " + requestId, requestId);

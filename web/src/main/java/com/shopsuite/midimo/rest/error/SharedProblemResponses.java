@@ -24,6 +24,7 @@ public class SharedProblemResponses implements OASFilter {
       new TreeMap<>(
           Map.of(
               "400", "BadRequest",
+              "401", "Unauthorized",
               "403", "Forbidden",
               "500", "InternalError",
               "502", "BadGateway",

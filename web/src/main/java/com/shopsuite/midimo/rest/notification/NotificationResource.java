@@ -1,6 +1,8 @@
 package com.shopsuite.midimo.rest.notification;
 
 import com.shopsuite.midimo.notification.NotificationService;
+import com.shopsuite.midimo.rest.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 /** A user's notifications. */
 @Path("/users/{user_id}/notifications")
 @RequestScoped
+@RolesAllowed({Roles.CUSTOMER, Roles.AGENT, Roles.STOREFRONT})
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationResource {
 

@@ -1,6 +1,8 @@
 package com.shopsuite.midimo.rest.presence;
 
 import com.shopsuite.midimo.presence.PresenceService;
+import com.shopsuite.midimo.rest.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
@@ -15,6 +17,7 @@ import java.util.List;
 /** Which support agents can take a chat. */
 @Path("/agents/availability")
 @RequestScoped
+@RolesAllowed({Roles.CUSTOMER, Roles.AGENT, Roles.STOREFRONT})
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentAvailabilityResource {
 

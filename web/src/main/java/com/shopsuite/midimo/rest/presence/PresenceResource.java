@@ -2,6 +2,8 @@ package com.shopsuite.midimo.rest.presence;
 
 import com.shopsuite.midimo.presence.PresenceService;
 import com.shopsuite.midimo.presence.PresenceStatus;
+import com.shopsuite.midimo.rest.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 /** A user's presence. */
 @Path("/presence/{user_id}")
 @RequestScoped
+@RolesAllowed({Roles.CUSTOMER, Roles.AGENT, Roles.STOREFRONT})
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class PresenceResource {

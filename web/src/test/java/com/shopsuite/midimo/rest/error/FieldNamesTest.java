@@ -29,9 +29,9 @@ class FieldNamesTest {
                 Violations.violations(
                     new SupportThreadResource(),
                     "create",
-                    new SupportThreadRequest(null, "order_1", null),
+                    new SupportThreadRequest("cust_1", null, null),
                     (UriInfo) null)))
-        .containsExactly("customer_id");
+        .containsExactly("order_id");
   }
 
   @Test

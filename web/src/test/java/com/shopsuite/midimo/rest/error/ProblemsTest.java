@@ -151,13 +151,13 @@ class ProblemsTest {
   @Test
   void constraintViolations_areA400_namingEveryFieldAsTheJsonDoes() {
     ConstraintViolationException failure =
-        Violations.violationsOfCreatingASupportThreadWithAnEmptyBody();
+        Violations.violationsOfASupportThreadRequestBreakingTwoRules();
 
     Answer answer = Problems.answer(failure, REQUEST_ID);
 
     assertThat(answer.problem().status()).isEqualTo(400);
     assertThat(answer.problem().detail())
-        .isEqualTo("customer_id: must not be blank; order_id: must not be blank");
+        .isEqualTo("customer_id: size must be between 0 and 128; order_id: must not be blank");
   }
 
   @Test

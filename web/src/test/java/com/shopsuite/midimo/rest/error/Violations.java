@@ -41,11 +41,11 @@ public final class Violations {
     return new ConstraintViolationException(violations);
   }
 
-  static ConstraintViolationException violationsOfCreatingASupportThreadWithAnEmptyBody() {
+  static ConstraintViolationException violationsOfASupportThreadRequestBreakingTwoRules() {
     return violations(
         new SupportThreadResource(),
         "create",
-        new SupportThreadRequest(null, "", null),
+        new SupportThreadRequest("c".repeat(129), "", null),
         (UriInfo) null);
   }
 }
