@@ -33,8 +33,8 @@ public abstract class MidimoChatException extends RuntimeException {
   /**
    * The gRPC status Midimo Chat answered with (e.g. {@code INTERNAL}, {@code ABORTED}), when this
    * failure is its answer; empty for the integration's own (its checks, timeouts, open circuit).
-   * For callers that classify more finely than {@link #isRetryable()}: an order event, whose
-   * writes are all idempotent, is tried again later on any answer that may pass.
+   * For callers that classify more finely than {@link #isRetryable()}: an order event, whose writes
+   * are all idempotent, is tried again later on any answer that may pass.
    */
   public Optional<String> upstreamStatus() {
     return Optional.ofNullable(upstreamStatus);

@@ -11,6 +11,10 @@ import java.util.Map;
 public final class Arguments {
 
   static final int MAX_ID_LENGTH = 128;
+
+  /** Of a thread or a notification. */
+  public static final int MAX_TITLE_LENGTH = 200;
+
   static final int MAX_CONTENT_LENGTH = 4_000;
   static final int MAX_PAGE_SIZE = 200;
   static final int MAX_PRESENCE_BATCH = 1_000;

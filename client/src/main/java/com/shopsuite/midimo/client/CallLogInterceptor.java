@@ -1,5 +1,6 @@
 package com.shopsuite.midimo.client;
 
+import com.shopsuite.midimo.context.LogText;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
@@ -88,7 +89,7 @@ final class CallLogInterceptor implements ClientInterceptor {
     line.append("rpc=").append(rpc);
     line.append(" request_id=").append(requestId == null ? "-" : requestId);
     if (idempotencyKey != null) {
-      line.append(" idempotency_key=").append(idempotencyKey);
+      line.append(" idempotency_key=").append(LogText.of(idempotencyKey));
     }
     line.append(" status=").append(status.getCode().name());
     line.append(" duration_ms=");
@@ -132,6 +133,6 @@ final class CallLogInterceptor implements ClientInterceptor {
     if (text == null) {
       return "";
     }
-    return text.replace('\r', ' ').replace('\n', ' ').replace('"', '\'');
+    return LogText.of(text).replace('"', '\'');
   }
 }

@@ -2,31 +2,33 @@ package com.shopsuite.midimo.client;
 
 import io.grpc.CallCredentials;
 import io.grpc.Metadata;
-import io.grpc.Status;
 import java.util.concurrent.Executor;
 
-/** Puts {@code authorization: Bearer <token>} on every call, from a {@link JwtTokenSource}. */
+/**
+ * Puts {@code authorization: Bearer <token>} on a call. Each call carries the token it was given,
+ * so that when Midimo Chat rejects it, exactly that token is invalidated in the {@link
+ * JwtTokenSource}.
+ */
 final class JwtCallCredentials extends CallCredentials {
 
   static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
-  private final JwtTokenSource tokens;
+  private final String token;
 
-  JwtCallCredentials(JwtTokenSource tokens) {
-    this.tokens = tokens;
+  private JwtCallCredentials(String token) {
+    this.token = token;
+  }
+
+  static JwtCallCredentials of(String token) {
+    return new JwtCallCredentials(token);
   }
 
   @Override
   public void applyRequestMetadata(
       RequestInfo requestInfo, Executor appExecutor, MetadataApplier applier) {
-    try {
-      Metadata headers = new Metadata();
-      // Cached almost always; minting is one HMAC, cheap enough to do inline.
-      headers.put(AUTHORIZATION, "Bearer " + tokens.token());
-      applier.apply(headers);
-    } catch (RuntimeException e) {
-      applier.fail(Status.UNAUTHENTICATED.withDescription("cannot mint a token").withCause(e));
-    }
+    Metadata headers = new Metadata();
+    headers.put(AUTHORIZATION, "Bearer " + token);
+    applier.apply(headers);
   }
 }

@@ -42,7 +42,6 @@ import com.shopsuite.midimo.notification.NotificationCategory;
 import com.shopsuite.midimo.notification.NotificationPage;
 import com.shopsuite.midimo.presence.Presence;
 import com.shopsuite.midimo.presence.PresenceStatus;
-import io.grpc.CallCredentials;
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
 import io.grpc.Status;
@@ -57,6 +56,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The low-level Midimo Chat client: every rpc of the v1 contract, with the original guide's
@@ -82,7 +82,6 @@ public final class MidimoChatClient implements AutoCloseable {
   private final ChannelSource channels;
   private final AutoCloseable ownedResources;
   private final JwtTokenSource tokens;
-  private final CallCredentials credentials;
   private final CallLogInterceptor callLog;
   private final RequestIdInterceptor requestIdHeader = new RequestIdInterceptor();
   private final long callTimeoutNanos;
@@ -92,11 +91,11 @@ public final class MidimoChatClient implements AutoCloseable {
       ChannelSource channels,
       AutoCloseable ownedResources,
       ClientSettings settings,
+      Supplier<JwtSettings> jwt,
       CallObserver observer) {
     this.channels = Objects.requireNonNull(channels, "channels");
     this.ownedResources = ownedResources;
-    this.tokens = new JwtTokenSource(settings.jwt());
-    this.credentials = new JwtCallCredentials(tokens);
+    this.tokens = new JwtTokenSource(jwt);
     this.callLog = new CallLogInterceptor(Objects.requireNonNull(observer, "observer"));
     this.callTimeoutNanos = settings.callTimeout().toNanos();
     this.streamMaxNanos = settings.streamMaxDuration().toNanos();
@@ -105,13 +104,26 @@ public final class MidimoChatClient implements AutoCloseable {
   /** A client with its own channel(s), closed by {@link #close()}. */
   public static MidimoChatClient connect(ClientSettings settings) {
     ChannelPool pool = ChannelPool.connect(settings.connection());
-    return new MidimoChatClient(pool, pool, settings, CallObserver.NONE);
+    return new MidimoChatClient(pool, pool, settings, settings::jwt, CallObserver.NONE);
   }
 
   /** A client over channels owned by someone else; {@link #close()} does not close them. */
   public static MidimoChatClient over(
       ChannelSource channels, ClientSettings settings, CallObserver observer) {
-    return new MidimoChatClient(channels, null, settings, observer);
+    return new MidimoChatClient(channels, null, settings, settings::jwt, observer);
+  }
+
+  /**
+   * As {@link #over(ChannelSource, ClientSettings, CallObserver)}, with the JWT settings read from
+   * {@code jwt} again whenever Midimo Chat rejects a token: a rotated secret or key id is used
+   * without a restart.
+   */
+  public static MidimoChatClient over(
+      ChannelSource channels,
+      ClientSettings settings,
+      Supplier<JwtSettings> jwt,
+      CallObserver observer) {
+    return new MidimoChatClient(channels, null, settings, jwt, observer);
   }
 
   // ---- ChatService ---------------------------------------------------------------------------
@@ -137,7 +149,7 @@ public final class MidimoChatClient implements AutoCloseable {
     CreateThreadRequest request =
         CreateThreadRequest.newBuilder()
             .setUserId(requireId("userId", userId))
-            .setTitle(requireText("title", title, 200))
+            .setTitle(requireText("title", title, Arguments.MAX_TITLE_LENGTH))
             .addAllParticipants(listOrEmpty(participants))
             .putAllMetadata(mapOrEmpty(metadata))
             .setRequestId(key)
@@ -310,10 +322,12 @@ public final class MidimoChatClient implements AutoCloseable {
   public ThreadEventSubscription streamThreadEvents(String threadId, ThreadEventListener listener) {
     StreamThreadEventsRequest request =
         StreamThreadEventsRequest.newBuilder().setThreadId(requireId("threadId", threadId)).build();
-    ThreadEventObserver observer = new ThreadEventObserver(listener);
+    String token = tokens.token();
+    ThreadEventObserver observer =
+        new ThreadEventObserver(listener, () -> tokens.invalidate(token));
     try {
       ChatServiceGrpc.newStub(intercepted())
-          .withCallCredentials(credentials)
+          .withCallCredentials(JwtCallCredentials.of(token))
           .withDeadlineAfter(streamMaxNanos, TimeUnit.NANOSECONDS)
           .withOption(CallTags.REQUEST_ID, RequestId.currentOrNew())
           .streamThreadEvents(request, observer);
@@ -417,7 +431,7 @@ public final class MidimoChatClient implements AutoCloseable {
     SendNotificationRequest request =
         SendNotificationRequest.newBuilder()
             .setUserId(requireId("userId", userId))
-            .setTitle(requireText("title", title, 200))
+            .setTitle(requireText("title", title, Arguments.MAX_TITLE_LENGTH))
             .setBody(maxText("body", body, 2_000))
             .setCategory(ProtoMapping.toProto(Objects.requireNonNull(category, "category")))
             .putAllData(mapOrEmpty(data))
@@ -523,7 +537,7 @@ public final class MidimoChatClient implements AutoCloseable {
       S stub =
           newStub
               .apply(channel)
-              .withCallCredentials(credentials)
+              .withCallCredentials(JwtCallCredentials.of(token))
               .withDeadlineAfter(callTimeoutNanos, TimeUnit.NANOSECONDS)
               .withOption(CallTags.REQUEST_ID, requestId);
       if (idempotencyKey != null) {

@@ -4,6 +4,7 @@ import com.midimo.chat.v1.StreamThreadEventsRequest;
 import com.midimo.chat.v1.ThreadEvent;
 import com.shopsuite.midimo.chat.ThreadEventListener;
 import com.shopsuite.midimo.chat.ThreadEventSubscription;
+import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,11 +17,17 @@ final class ThreadEventObserver
   private static final String RPC = "ChatService/StreamThreadEvents";
 
   private final ThreadEventListener listener;
+  private final Runnable onRejectedToken;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile ClientCallStreamObserver<StreamThreadEventsRequest> call;
 
-  ThreadEventObserver(ThreadEventListener listener) {
+  /**
+   * @param onRejectedToken run when Midimo Chat rejects the stream's token, so that the next stream
+   *     (the subscriber's reconnect) carries a freshly minted one
+   */
+  ThreadEventObserver(ThreadEventListener listener, Runnable onRejectedToken) {
     this.listener = listener;
+    this.onRejectedToken = onRejectedToken;
   }
 
   @Override
@@ -39,6 +46,9 @@ final class ThreadEventObserver
   public void onError(Throwable failure) {
     // After close() the stream ends with CANCELLED, which is ours, not news for the listener.
     if (closed.compareAndSet(false, true)) {
+      if (Status.fromThrowable(failure).getCode() == Status.Code.UNAUTHENTICATED) {
+        onRejectedToken.run();
+      }
       listener.onError(GrpcErrors.toException(RPC, failure));
     }
   }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class JwtTokenSourceTest {
@@ -61,6 +62,48 @@ class JwtTokenSourceTest {
 
     tokens.invalidate(first);
     assertThat(tokens.token()).isNotEqualTo(first);
+  }
+
+  @Test
+  void aRejectedToken_makesTheNextOneUseTheSettingsAsTheyAreNow() throws Exception {
+    String rotated = "token-source-tests-rotated-0123456789abcdef";
+    AtomicReference<JwtSettings> configured =
+        new AtomicReference<>(
+            new JwtSettings(SECRET, "e-commerce", "primary", Duration.ofMinutes(5)));
+    JwtTokenSource source = new JwtTokenSource(configured::get, clock);
+    String first = source.token();
+
+    configured.set(new JwtSettings(rotated, "e-commerce", "secondary", Duration.ofMinutes(5)));
+    assertThat(source.token())
+        .as("settings are not read while the token is accepted")
+        .isSameAs(first);
+
+    source.invalidate(first);
+    SignedJWT next = SignedJWT.parse(source.token());
+    assertThat(next.getHeader().getKeyID()).isEqualTo("secondary");
+    assertThat(next.verify(new MACVerifier(rotated.getBytes(StandardCharsets.UTF_8)))).isTrue();
+  }
+
+  @Test
+  void settingsThatCannotBeReadAgain_leaveTheCurrentOnesInUse() throws Exception {
+    AtomicReference<Boolean> broken = new AtomicReference<>(false);
+    JwtSettings settings = new JwtSettings(SECRET, "e-commerce", "primary", Duration.ofMinutes(5));
+    JwtTokenSource source =
+        new JwtTokenSource(
+            () -> {
+              if (broken.get()) {
+                throw new IllegalArgumentException("the JWT secret must be at least 32 bytes long");
+              }
+              return settings;
+            },
+            clock);
+    String first = source.token();
+    broken.set(true);
+
+    source.invalidate(first);
+    SignedJWT next = SignedJWT.parse(source.token());
+    assertThat(next.serialize()).isNotEqualTo(first);
+    assertThat(next.verify(new MACVerifier(SECRET.getBytes(StandardCharsets.UTF_8)))).isTrue();
   }
 
   @Test

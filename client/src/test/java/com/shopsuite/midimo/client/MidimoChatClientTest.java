@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.midimo.chat.emulator.v1.FailNextRequest;
 import com.midimo.chat.emulator.v1.GetStatsRequest;
 import com.midimo.chat.emulator.v1.InjectLatencyRequest;
+import com.midimo.chat.emulator.v1.SetJwtKeysRequest;
 import com.midimo.chat.emulator.v1.SetOutageRequest;
 import com.shopsuite.midimo.chat.ChatMessage;
 import com.shopsuite.midimo.chat.ChatThread;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -344,6 +346,92 @@ class MidimoChatClientTest {
   }
 
   @Test
+  void aRotatedSecretAndKeyId_areReadAgainOnRejection_withoutANewClient() {
+    AtomicReference<JwtSettings> configured =
+        new AtomicReference<>(EmulatorFixture.settings(EmulatorFixture.SECRET).jwt());
+    try (MidimoChatClient rotating =
+        MidimoChatClient.over(
+            emulator.pool,
+            EmulatorFixture.settings(EmulatorFixture.SECRET),
+            configured::get,
+            CallObserver.NONE)) {
+      ChatThread thread = rotating.createThread("c1", "Support", List.of(), Map.of());
+
+      String rotated = "the-rotated-secret-of-midimo-chat-0123456789";
+      emulator.control.setJwtKeys(
+          SetJwtKeysRequest.newBuilder()
+              .putKeys("secondary", rotated)
+              .setPrimaryKeyId("secondary")
+              .build());
+      configured.set(new JwtSettings(rotated, "e-commerce", "secondary", Duration.ofMinutes(5)));
+
+      assertThat(rotating.getThread(thread.id()).id()).isEqualTo(thread.id());
+      assertThat(emulator.calls("ChatService/GetThread")).isEqualTo(2);
+      String lastToken =
+          emulator.receivedHeaders.stream()
+              .map(headers -> headers.get(JwtCallCredentials.AUTHORIZATION))
+              .filter(java.util.Objects::nonNull)
+              .reduce((first, second) -> second)
+              .orElseThrow();
+      assertThat(lastToken).startsWith("Bearer ");
+      assertThat(JwtKeyIdOf.token(lastToken.substring(7))).isEqualTo("secondary");
+    }
+  }
+
+  @Test
+  void aStreamRejectedForItsToken_makesTheNextStreamCarryTheRotatedOne() {
+    AtomicReference<JwtSettings> configured =
+        new AtomicReference<>(EmulatorFixture.settings(EmulatorFixture.SECRET).jwt());
+    try (MidimoChatClient rotating =
+        MidimoChatClient.over(
+            emulator.pool,
+            EmulatorFixture.settings(EmulatorFixture.SECRET),
+            configured::get,
+            CallObserver.NONE)) {
+      ChatThread thread = rotating.createThread("c1", "Support", List.of("agent"), Map.of());
+      String rotated = "the-rotated-secret-of-midimo-chat-0123456789";
+      emulator.control.setJwtKeys(
+          SetJwtKeysRequest.newBuilder()
+              .putKeys("secondary", rotated)
+              .setPrimaryKeyId("secondary")
+              .build());
+      configured.set(new JwtSettings(rotated, "e-commerce", "secondary", Duration.ofMinutes(5)));
+
+      RecordingListener refused = new RecordingListener();
+      rotating.streamThreadEvents(thread.id(), refused);
+      await().atMost(Duration.ofSeconds(5)).until(() -> !refused.failures.isEmpty());
+      assertThat(refused.failures.get(0)).isInstanceOf(AuthenticationException.class);
+
+      RecordingListener accepted = new RecordingListener();
+      ThreadEventSubscription subscription = rotating.streamThreadEvents(thread.id(), accepted);
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(
+              () ->
+                  emulator
+                          .control
+                          .getStats(GetStatsRequest.getDefaultInstance())
+                          .getStreamSubscribers()
+                      == 1);
+      rotating.sendMessage(thread.id(), "agent", "after the rotation", List.of());
+      await().atMost(Duration.ofSeconds(5)).until(() -> accepted.events.size() == 1);
+      assertThat(accepted.failures).isEmpty();
+      subscription.close();
+    }
+  }
+
+  /** The {@code kid} of a compact JWT. */
+  private static final class JwtKeyIdOf {
+    static String token(String jwt) {
+      try {
+        return com.nimbusds.jwt.SignedJWT.parse(jwt).getHeader().getKeyID();
+      } catch (java.text.ParseException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  @Test
   void everyCall_sendsTheBoundRequestIdAndABearerToken() {
     try (RequestId.Scope scope = RequestId.bind("req-42")) {
       client.getPresence(List.of("u1"));
@@ -383,6 +471,27 @@ class MidimoChatClientTest {
                 .doesNotContain("eyJ")
                 .doesNotContain("Bearer")
                 .doesNotContain("\n"));
+  }
+
+  @Test
+  void aNewlineInAnIdempotencyKey_cannotForgeALogLine() {
+    List<LogRecord> records = new CopyOnWriteArrayList<>();
+    Handler handler = recordingHandler(records);
+    Logger log = Logger.getLogger(CallLogInterceptor.CATEGORY);
+    ChatThread thread = thread("c1");
+    log.addHandler(handler);
+    try {
+      client.sendMessage(
+          thread.id(), "c1", "hi", List.of(), Map.of(), "k\n2026-12-07 INFO rpc=forged\u2028x");
+    } finally {
+      log.removeHandler(handler);
+    }
+
+    assertThat(records).hasSize(1);
+    assertThat(records.get(0).getMessage())
+        .contains("idempotency_key=k\\n2026-12-07 INFO rpc=forged\\u2028x status=OK")
+        .doesNotContain("\n")
+        .doesNotContain("\u2028");
   }
 
   @Test

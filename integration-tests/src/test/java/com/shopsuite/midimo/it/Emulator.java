@@ -3,6 +3,7 @@ package com.shopsuite.midimo.it;
 import com.midimo.chat.emulator.v1.CallCounts;
 import com.midimo.chat.emulator.v1.ClearFaultsRequest;
 import com.midimo.chat.emulator.v1.EmulatorControlGrpc;
+import com.midimo.chat.emulator.v1.FailMatchingRequest;
 import com.midimo.chat.emulator.v1.FailNextRequest;
 import com.midimo.chat.emulator.v1.GetCallCountsRequest;
 import com.midimo.chat.emulator.v1.GetStatsRequest;
@@ -77,6 +78,24 @@ public final class Emulator {
                 .setCount(count)
                 .setStatusCode(code.value())
                 .build());
+  }
+
+  /**
+   * Every call of {@code rpc} whose request id (idempotency key) starts with {@code prefix} fails
+   * with {@code code}, until {@link #stopFailing} or {@link #clearFaults}.
+   */
+  public static void failMatching(String rpc, String prefix, Status.Code code) {
+    control()
+        .failMatching(
+            FailMatchingRequest.newBuilder()
+                .setMethod("midimo.chat.v1." + rpc)
+                .setRequestIdPrefix(prefix)
+                .setStatusCode(code.value())
+                .build());
+  }
+
+  public static void stopFailing(String rpc, String prefix) {
+    failMatching(rpc, prefix, Status.Code.OK);
   }
 
   public static void latency(String rpc, long millis) {

@@ -78,6 +78,18 @@ public final class Management {
     return execute(client, operation(QUEUES + queue, "list-messages")).asList();
   }
 
+  /**
+   * Moves the messages of {@code queue} that match {@code filter} (a JMS selector) to {@code
+   * target}, in their order, as an operator redrives a dead-letter queue. Returns how many moved.
+   */
+  public static int moveMessages(
+      ModelControllerClient client, String queue, String filter, String target) {
+    ModelNode move = operation(QUEUES + queue, "move-messages");
+    move.get("filter").set(filter);
+    move.get("other-queue-name").set(target);
+    return execute(client, move).asInt();
+  }
+
   /** Empties a JMS queue. */
   public static void clearQueue(ModelControllerClient client, String queue) {
     execute(client, operation(QUEUES + queue, "remove-messages"));

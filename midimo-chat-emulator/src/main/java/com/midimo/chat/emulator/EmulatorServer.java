@@ -80,7 +80,7 @@ public final class EmulatorServer {
       faultAndCount.add(new FaultInjectingInterceptor(faults, scheduler));
       faultAndCount.add(new CallCountingInterceptor(counter));
       serverBuilder.addService(
-          new EmulatorControlService(faults, counter, state, midimoMethodNames()));
+          new EmulatorControlService(faults, counter, state, verifier, midimoMethodNames()));
     }
     serverBuilder
         .addService(

@@ -10,10 +10,11 @@ import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the order-event consumer did, in WildFly's Micrometer registry ({@code :9990/metrics}):
- * {@code midimo_order_events_total{outcome}} counts deliveries by outcome (applied, retried,
- * dead_lettered), {@code midimo_order_events_dead_lettered_total{cause}} says why events were given
- * up, and {@code midimo_order_event_apply_seconds} times the applied ones.
+ * What the order lanes did, in WildFly's Micrometer registry ({@code :9990/metrics}): {@code
+ * midimo_order_events_total{outcome}} counts events by outcome (applied; held, parked behind their
+ * order's retrying head; retried, an attempt that failed and will be tried again; dead_lettered),
+ * {@code midimo_order_events_dead_lettered_total{cause}} says why events were dead-lettered, and
+ * {@code midimo_order_event_apply_seconds} times the applied ones.
  */
 @ApplicationScoped
 public class OrderEventMetrics {
@@ -22,22 +23,17 @@ public class OrderEventMetrics {
   static final String DEAD_LETTERED = "midimo.order.events.dead.lettered";
   static final String APPLY = "midimo.order.event.apply";
 
-  /** Why an event went to the dead-letter queue. */
-  enum Cause {
-    INVALID,
-    REJECTED,
-    EXHAUSTED
-  }
-
   @Inject MeterRegistry registry;
 
   private Counter applied;
+  private Counter held;
   private Counter retried;
   private Timer applyTime;
 
   @PostConstruct
   void register() {
     applied = registry.counter(EVENTS, Tags.of("outcome", "applied"));
+    held = registry.counter(EVENTS, Tags.of("outcome", "held"));
     retried = registry.counter(EVENTS, Tags.of("outcome", "retried"));
     applyTime = registry.timer(APPLY, Tags.empty());
   }
@@ -47,12 +43,16 @@ public class OrderEventMetrics {
     applyTime.record(nanos, TimeUnit.NANOSECONDS);
   }
 
+  void held() {
+    held.increment();
+  }
+
   void retried() {
     retried.increment();
   }
 
-  void deadLettered(Cause cause) {
+  void deadLettered(DeadLetterCause cause) {
     registry.counter(EVENTS, Tags.of("outcome", "dead_lettered")).increment();
-    registry.counter(DEAD_LETTERED, Tags.of("cause", cause.name().toLowerCase())).increment();
+    registry.counter(DEAD_LETTERED, Tags.of("cause", cause.label())).increment();
   }
 }

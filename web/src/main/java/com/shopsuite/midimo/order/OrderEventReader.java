@@ -31,36 +31,42 @@ public class OrderEventReader {
 
   /**
    * @throws InvalidOrderEventException naming what is wrong: not a text message, not JSON, or the
-   *     fields that break the rules
+   *     fields that break the rules; with the order id when the event names a usable one
    */
   public OrderEvent read(Message message) {
     if (!(message instanceof TextMessage text)) {
       throw new InvalidOrderEventException(
-          "not a text message: order events are JSON in a TextMessage");
+          "not a text message: order events are JSON in a TextMessage", null);
     }
     String body;
     try {
       body = text.getText();
     } catch (JMSException e) {
-      throw new InvalidOrderEventException("unreadable message body", e);
+      throw new InvalidOrderEventException("unreadable message body", null, e);
     }
     if (body == null || body.isBlank()) {
-      throw new InvalidOrderEventException("empty message body: expected a JSON order event");
+      throw new InvalidOrderEventException("empty message body: expected a JSON order event", null);
     }
     OrderEvent event;
     try {
       event = jsonb.fromJson(body, OrderEvent.class);
     } catch (JsonbException e) {
-      throw new InvalidOrderEventException("not a JSON order event: " + rootMessage(e), e);
+      throw new InvalidOrderEventException("not a JSON order event: " + rootMessage(e), null, e);
     }
     if (event == null) {
-      throw new InvalidOrderEventException("not a JSON order event: null");
+      throw new InvalidOrderEventException("not a JSON order event: null", null);
     }
     Set<ConstraintViolation<OrderEvent>> violations = validator.validate(event);
     if (!violations.isEmpty()) {
-      throw new InvalidOrderEventException(describe(violations));
+      throw new InvalidOrderEventException(describe(violations), usableOrderId(event));
     }
     return event;
+  }
+
+  /** The event's order id when it is one the lanes can key on, else null. */
+  private static String usableOrderId(OrderEvent event) {
+    String orderId = event.orderId();
+    return orderId == null || orderId.isBlank() || orderId.length() > 128 ? null : orderId;
   }
 
   /** e.g. {@code customer_id: must not be blank; status: size must be between 0 and 64}. */

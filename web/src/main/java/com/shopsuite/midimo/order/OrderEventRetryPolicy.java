@@ -6,20 +6,36 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * When a failed order event is tried again, and when it is given up. The broker redelivers a
- * rolled-back event at once (so that an order's later events cannot overtake it); the waiting
- * happens here, before the rollback. The arithmetic of how long an outage is survived is in
- * wildfly-config's messaging.cli.
+ * Which failures of an order event may pass if it is tried again later, how long to wait before
+ * each try, and when to give up. Every write an event makes is idempotent on its event id, so any
+ * answer that may pass is worth another try: this is wider than what the integration retries at
+ * once for a storefront caller ({@link MidimoChatException#isRetryable()}), who decides for itself.
  */
 @ApplicationScoped
 public class OrderEventRetryPolicy {
 
+  /**
+   * gRPC statuses that may pass later: the service is down, slow, overloaded, restarting (INTERNAL,
+   * UNKNOWN), interrupted (CANCELLED, also what an undeploy makes of a call in flight), or an
+   * optimistic conflict on its side (ABORTED).
+   */
+  static final Set<String> PASSING =
+      Set.of(
+          "UNAVAILABLE",
+          "DEADLINE_EXCEEDED",
+          "RESOURCE_EXHAUSTED",
+          "ABORTED",
+          "INTERNAL",
+          "UNKNOWN",
+          "CANCELLED");
+
   @Inject
-  @ConfigProperty(name = "midimo.order-events.max-deliveries")
-  int maxDeliveries;
+  @ConfigProperty(name = "midimo.order-events.max-attempts")
+  int maxAttempts;
 
   @Inject
   @ConfigProperty(name = "midimo.order-events.backoff.initial")
@@ -31,38 +47,42 @@ public class OrderEventRetryPolicy {
 
   @PostConstruct
   void check() {
-    if (maxDeliveries < 1) {
+    if (maxAttempts < 1) {
       throw new IllegalStateException(
-          "midimo.order-events.max-deliveries must be at least 1; was " + maxDeliveries);
+          "midimo.order-events.max-attempts must be at least 1; was " + maxAttempts);
     }
   }
 
   /**
-   * Whether another delivery may succeed: Midimo Chat unavailable or slow, or our credentials
-   * rejected (an operator may be fixing them right now), or a failure of ours we cannot classify. A
-   * request Midimo Chat refuses for what it is (invalid, forbidden, a conflicting reuse of the
-   * event id) fails the same way every time.
+   * Whether trying the event again later may succeed. Definitive answers (invalid argument,
+   * permission denied, failed precondition, not found, an event id reused with another payload)
+   * fail the same way every time. Rejected credentials may pass: an operator may be fixing them (or
+   * rotating them) right now. A failure of ours that is no answer of Midimo Chat's (our timeouts,
+   * an open circuit, a full bulkhead; anything unexpected) may pass too.
    */
-  public boolean isWorthRetrying(Throwable failure) {
+  public boolean mayPassLater(Throwable failure) {
+    if (failure instanceof AuthenticationException) {
+      return true;
+    }
     if (failure instanceof MidimoChatException chat) {
-      return chat.isRetryable() || chat instanceof AuthenticationException;
+      return chat.upstreamStatus().map(PASSING::contains).orElse(chat.isRetryable());
     }
     return true;
   }
 
-  /** Whether {@code delivery} (1 for the first) is the last one the event gets. */
-  public boolean isLastDelivery(int delivery) {
-    return delivery >= maxDeliveries;
+  /** Whether attempt {@code attempt} (1 for the first) is the last the event gets. */
+  public boolean isLastAttempt(int attempt) {
+    return attempt >= maxAttempts;
   }
 
-  /** How long to wait after failed delivery {@code delivery}: 1 s, 2 s, 4 s... at most the max. */
-  public Duration backoffAfter(int delivery) {
-    int doublings = Math.max(0, Math.min(delivery - 1, 30));
+  /** How long to wait after failed attempt {@code attempt}: 1 s, 2 s, 4 s... at most the max. */
+  public Duration backoffAfter(int attempt) {
+    int doublings = Math.max(0, Math.min(attempt - 1, 30));
     Duration wait = initial.multipliedBy(1L << doublings);
     return wait.compareTo(max) > 0 || wait.isNegative() ? max : wait;
   }
 
-  public int maxDeliveries() {
-    return maxDeliveries;
+  public int maxAttempts() {
+    return maxAttempts;
   }
 }

@@ -74,11 +74,32 @@ public class ChatServiceBean implements ChatService {
       cache.putSupportThread(customerId, orderId, thread);
       return new SupportThread(thread, true);
     } catch (ConflictException e) {
-      // Another request for the same customer and order (about another product) won the race:
-      // its thread is the order's support thread.
-      return findSupportThread(orderId, customerId)
-          .map(thread -> new SupportThread(thread, false))
-          .orElseThrow(() -> e);
+      ChatThread winner = winnerOfTheRace(orderId, customerId).orElseThrow(() -> e);
+      cache.putSupportThread(customerId, orderId, winner);
+      return new SupportThread(winner, false);
+    }
+  }
+
+  /**
+   * Another request for the same customer and order (about another product) created the thread
+   * first, so ours was refused as a conflict: the winner's thread is the order's support thread. A
+   * search may show a new thread a moment after its creation was answered, so it is read up to five
+   * times, 25 ms apart doubling (375 ms at most), before the conflict is given up on.
+   */
+  private Optional<ChatThread> winnerOfTheRace(String orderId, String customerId) {
+    long pauseMillis = 25;
+    for (int read = 1; ; read++) {
+      Optional<ChatThread> winner = findSupportThread(orderId, customerId);
+      if (winner.isPresent() || read == 5) {
+        return winner;
+      }
+      try {
+        Thread.sleep(pauseMillis);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        return winner;
+      }
+      pauseMillis *= 2;
     }
   }
 

@@ -1,6 +1,7 @@
 package com.shopsuite.midimo.core.chat;
 
 import com.shopsuite.midimo.chat.ChatThread;
+import com.shopsuite.midimo.client.Arguments;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,10 +17,29 @@ final class SupportThreads {
 
   private SupportThreads() {}
 
+  /**
+   * "Order o1 support", or "Order o1 support: product p1". Within Midimo Chat's title limit for
+   * every pair of valid ids (up to 128 characters each): when both together do not fit, each is
+   * shortened to its half of the room, marked with an ellipsis. The metadata keeps them whole.
+   */
   static String title(String orderId, String productId) {
-    return productId == null
-        ? "Order " + orderId + " support"
-        : "Order " + orderId + " support: product " + productId;
+    if (productId == null) {
+      return "Order " + orderId + " support";
+    }
+    int room = Arguments.MAX_TITLE_LENGTH - "Order  support: product ".length();
+    if (orderId.length() + productId.length() <= room) {
+      return "Order " + orderId + " support: product " + productId;
+    }
+    int orderRoom = Math.max(room / 2, room - productId.length());
+    int productRoom = room - Math.min(orderRoom, orderId.length());
+    return "Order "
+        + shortened(orderId, orderRoom)
+        + " support: product "
+        + shortened(productId, productRoom);
+  }
+
+  private static String shortened(String id, int room) {
+    return id.length() <= room ? id : id.substring(0, room - 1) + "\u2026";
   }
 
   /** The metadata the original guide shows ({@code source}, {@code order_id}), plus ours. */

@@ -54,7 +54,8 @@ public class MidimoChatChannels implements MidimoChatProbe {
   void open() {
     ClientSettings settings = configuration.clientSettings();
     pool = ChannelPool.connect(settings.connection());
-    client = MidimoChatClient.over(pool, settings, callObserver);
+    client =
+        MidimoChatClient.over(pool, settings, configuration.currentJwtSettings(), callObserver);
     healthTimeout = settings.callTimeout();
     target = settings.connection().host() + ":" + settings.connection().port();
     LOG.info(

@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,6 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class MidimoChatConfiguration {
 
   static final String SECRET_KEY = "midimo.chat.jwt.secret-key";
+  static final String KEY_ID = "midimo.chat.jwt.key-id";
+
+  @Inject Config config;
 
   @Inject
   @ConfigProperty(name = "midimo.chat.host")
@@ -69,8 +74,12 @@ public class MidimoChatConfiguration {
   String issuer;
 
   @Inject
-  @ConfigProperty(name = "midimo.chat.jwt.key-id")
+  @ConfigProperty(name = KEY_ID)
   String keyId;
+
+  @Inject
+  @ConfigProperty(name = "midimo.chat.secrets.directory")
+  String secretsDirectory;
 
   @Inject
   @ConfigProperty(name = "midimo.chat.jwt.lifetime")
@@ -113,10 +122,21 @@ public class MidimoChatConfiguration {
       throw new IllegalStateException(
           "invalid Midimo Chat connection settings (midimo.chat.*): " + e.getMessage(), e);
     }
-    return new ClientSettings(connection, jwtSettings(), timeout, streamMaxDuration);
+    return new ClientSettings(
+        connection, jwtSettings(secretKey, keyId), timeout, streamMaxDuration);
   }
 
-  private JwtSettings jwtSettings() {
+  /**
+   * The JWT settings as they are now, for each time Midimo Chat rejects a token: the secret and key
+   * id are read again from the secrets directory, so that replacing them there takes effect without
+   * a restart. Fails as at deployment (naming the key) when the new values are unusable.
+   */
+  public Supplier<JwtSettings> currentJwtSettings() {
+    SecretsDirectory secrets = new SecretsDirectory(Path.of(secretsDirectory), config);
+    return () -> jwtSettings(secrets.current(SECRET_KEY), secrets.current(KEY_ID).orElse(keyId));
+  }
+
+  private JwtSettings jwtSettings(Optional<String> secretKey, String keyId) {
     String secret =
         secretKey
             .filter(value -> !value.isBlank())

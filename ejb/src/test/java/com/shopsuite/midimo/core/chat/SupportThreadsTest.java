@@ -39,6 +39,27 @@ class SupportThreadsTest {
   }
 
   @Test
+  void title_fitsMidimoChatsLimit_forTheLongestIds_keepingAsMuchOfEachAsFits() {
+    String order = "o".repeat(128);
+    String product = "p".repeat(128);
+
+    String title = SupportThreads.title(order, product);
+    assertThat(title).hasSize(200).startsWith("Order oooo").contains(" support: product pppp");
+    assertThat(title.chars().filter(c -> c == '\u2026').count()).isEqualTo(2);
+
+    String shorterOrder = SupportThreads.title("o".repeat(60), product);
+    assertThat(shorterOrder)
+        .as("the product takes the room the order does not need")
+        .hasSize(200)
+        .startsWith("Order " + "o".repeat(60) + " support: product " + "p".repeat(115) + "\u2026");
+
+    assertThat(SupportThreads.title(order, null)).isEqualTo("Order " + order + " support");
+    assertThat(SupportThreads.title("o".repeat(80), "p".repeat(96)))
+        .hasSize(200)
+        .doesNotContain("\u2026");
+  }
+
+  @Test
   void orderUpdates_readAsTextAndCarryStructuredMetadata() {
     assertThat(OrderUpdates.content("order_456", "Delivered", "Your order was delivered!"))
         .isEqualTo("Order order_456: Delivered. Your order was delivered!");

@@ -83,6 +83,33 @@ class ChatServiceIT {
   }
 
   @Test
+  void createSupportThread_racingForOneOrderAboutDifferentProducts_convergesOnOneThread()
+      throws Exception {
+    ExecutorService callers = Executors.newFixedThreadPool(8);
+    try {
+      // The same idempotency key with different titles: all but the first create are conflicts.
+      List<Callable<String>> asks =
+          IntStream.range(0, 8)
+              .<Callable<String>>mapToObj(
+                  i ->
+                      () ->
+                          chat.createSupportThread("c-race", "o-products", "product-" + i)
+                              .thread()
+                              .id())
+              .toList();
+      Set<String> ids = ConcurrentHashMap.newKeySet();
+      for (Future<String> answer : callers.invokeAll(asks)) {
+        ids.add(answer.get());
+      }
+
+      assertThat(ids).hasSize(1);
+      assertThat(Emulator.stats().getThreads()).isEqualTo(1);
+    } finally {
+      callers.shutdownNow();
+    }
+  }
+
+  @Test
   void findSupportThread_findsTheOrdersThread_andNoneForAnotherOrder() {
     SupportThread created = chat.createSupportThread("c1", "o1", null);
 

@@ -11,6 +11,7 @@ import com.shopsuite.midimo.it.RunningSystem;
 import com.shopsuite.midimo.it.rest.Storefront;
 import com.shopsuite.orders.OrderEventMessage;
 import com.shopsuite.orders.OrderEventPublisher;
+import io.grpc.Status;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.JMSSecurityRuntimeException;
 import jakarta.json.JsonObject;
@@ -47,6 +48,7 @@ class OrderEventsIT {
 
   private static final String QUEUE = "OrderEvents";
   private static final String DLQ = "OrderEventsDLQ";
+  private static final String PARKED = "OrderEventsParked";
   private static final int HTTP_PORT = 8080 + Integer.getInteger("wildfly.port-offset", 0);
 
   @Deployment(testable = false)
@@ -62,6 +64,7 @@ class OrderEventsIT {
   void emptyQueuesAndMidimoChat() {
     Emulator.reset();
     Management.clearQueue(management.getControllerClient(), DLQ);
+    Management.clearQueue(management.getControllerClient(), PARKED);
     publisher =
         OrderEventPublisher.connect(
             "localhost",
@@ -183,8 +186,8 @@ class OrderEventsIT {
   }
 
   @Test
-  void aMalformedEvent_goesToTheDeadLetterQueueAtOnce_withItsReason_andTheNextEventsFlow() {
-    long deadLetteredBefore = deadLettered("invalid");
+  void aMalformedEvent_goesToTheDeadLetterQueueAtOnce_withItsReason_andBlocksNothing() {
+    long deadLetteredBefore = deadLettered("malformed");
 
     publisher.publishRaw("order 777 has shipped", "order_777");
     publisher.publishRaw("{\"event_id\":\"evt-no-order\",\"status\":\"Paid\"}", "order_777");
@@ -195,20 +198,151 @@ class OrderEventsIT {
     assertThat(dead).hasSize(2);
     assertThat(dead)
         .extracting(message -> message.get("deadLetterReason").asString())
-        .anySatisfy(reason -> assertThat(reason).startsWith("invalid order event: not a JSON"))
+        .anySatisfy(reason -> assertThat(reason).startsWith("malformed: not a JSON order event"))
         .anySatisfy(
             reason ->
                 assertThat(reason)
                     .contains("customer_id: must not be blank")
                     .contains("order_id: must not be blank"));
     assertThat(dead)
-        .allSatisfy(message -> assertThat(message.get("deliveryCount").asInt()).isOne());
+        .allSatisfy(
+            message -> {
+              assertThat(message.get("deadLetterCause").asString()).isEqualTo("malformed");
+              // The message group, as the management model names JMSXGroupID.
+              assertThat(message.get("_AMQ_GROUP_ID").asString()).isEqualTo("order_777");
+            });
+    // Malformed events have no usable order: order_777's own event was not held behind them.
     assertThat(messagesOf(threadOf("customer_777", "order_777"))).hasSize(1);
-    assertThat(deadLettered("invalid")).isEqualTo(deadLetteredBefore + 2);
+    assertThat(deadLettered("malformed")).isEqualTo(deadLetteredBefore + 2);
   }
 
   @Test
-  void aMidimoChatOutage_holds500Events_thenEveryOneIsAppliedExactlyOnce() {
+  void eachAnswerOfMidimoChat_isRetriedWhenItMayPass_andDeadLetteredWhenItIsDefinitive() {
+    List<Status.Code> mayPass =
+        List.of(
+            Status.Code.UNAVAILABLE,
+            Status.Code.DEADLINE_EXCEEDED,
+            Status.Code.RESOURCE_EXHAUSTED,
+            Status.Code.ABORTED,
+            Status.Code.INTERNAL,
+            Status.Code.UNKNOWN,
+            Status.Code.CANCELLED,
+            Status.Code.UNAUTHENTICATED);
+    List<Status.Code> definitive =
+        List.of(
+            Status.Code.INVALID_ARGUMENT,
+            Status.Code.PERMISSION_DENIED,
+            Status.Code.FAILED_PRECONDITION,
+            Status.Code.UNIMPLEMENTED);
+    List<Status.Code> all = new ArrayList<>(mayPass);
+    all.addAll(definitive);
+    for (Status.Code code : all) {
+      Emulator.failMatching("ChatService/SendMessage", "evt-code-" + code + "-", code);
+      publisher.publish(event("evt-code-" + code + "-1", "order_code_" + code, "Created"));
+    }
+
+    // Every event tried once: the definitive ones in the DLQ, the others parked for a retry.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> depth(DLQ) == definitive.size() && depth(PARKED) == mayPass.size());
+    assertThat(Management.queueMessages(management.getControllerClient(), DLQ))
+        .extracting(message -> message.get("orderId").asString())
+        .containsExactlyInAnyOrderElementsOf(
+            definitive.stream().map(code -> "order_code_" + code).toList());
+    assertThat(Management.queueMessages(management.getControllerClient(), DLQ))
+        .allSatisfy(
+            message -> assertThat(message.get("deadLetterCause").asString()).isEqualTo("rejected"));
+
+    all.forEach(code -> Emulator.stopFailing("ChatService/SendMessage", "evt-code-" + code + "-"));
+    awaitDrained();
+    assertThat(Emulator.stats().getMessages()).isEqualTo(mayPass.size());
+    assertThat(depth(DLQ)).isEqualTo(definitive.size());
+  }
+
+  @Test
+  void anInternalErrorOnAnOrdersFirstEvent_keepsItsNextEventBehindIt_thenBothApplyInOrder() {
+    Emulator.failNext("ChatService/SendMessage", 1, Status.Code.INTERNAL);
+    long retriedBefore = retriedEvents();
+
+    publisher.publish(event("evt-internal-1", "order_int", "Created"));
+    publisher.publish(event("evt-internal-2", "order_int", "Paid"));
+    awaitDrained();
+
+    assertThat(contentsOf("customer_evt", "order_int"))
+        .containsExactly("Order order_int: Created.", "Order order_int: Paid.");
+    assertThat(retriedEvents()).isEqualTo(retriedBefore + 1);
+    assertThat(depth(DLQ)).isZero();
+  }
+
+  @Test
+  void aDeadLetteredEvent_takesItsOrdersLaterEventsBehindIt_andARedriveAppliesThemInOrder() {
+    Emulator.failMatching("ChatService/SendMessage", "evt-refused-1", Status.Code.INVALID_ARGUMENT);
+
+    publisher.publish(event("evt-refused-1", "order_ref", "Created"));
+    publisher.publish(event("evt-refused-2", "order_ref", "Paid"));
+    publisher.publish(event("evt-refused-3", "order_ref", "Shipped"));
+    publisher.publish(event("evt-other-1", "order_other", "Created"));
+    awaitDrained();
+
+    List<ModelNode> dead = Management.queueMessages(management.getControllerClient(), DLQ);
+    assertThat(dead)
+        .extracting(
+            message ->
+                message.get("eventId").asString() + " " + message.get("deadLetterCause").asString())
+        .containsExactly("evt-refused-1 rejected", "evt-refused-2 behind", "evt-refused-3 behind");
+    assertThat(dead.get(1).get("blockedBy").asString()).isEqualTo("evt-refused-1");
+    assertThat(contentsOf("customer_evt", "order_other"))
+        .containsExactly("Order order_other: Created.");
+
+    // While it is blocked, a new event of the order follows the others into the DLQ.
+    publisher.publish(event("evt-refused-4", "order_ref", "Delivered"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> depth(DLQ) == 4);
+
+    Emulator.stopFailing("ChatService/SendMessage", "evt-refused-1");
+    assertThat(
+            Management.moveMessages(
+                management.getControllerClient(), DLQ, "orderId='order_ref'", QUEUE))
+        .isEqualTo(4);
+    awaitDrained();
+
+    assertThat(contentsOf("customer_evt", "order_ref"))
+        .containsExactly(
+            "Order order_ref: Created.",
+            "Order order_ref: Paid.",
+            "Order order_ref: Shipped.",
+            "Order order_ref: Delivered.");
+    assertThat(depth(DLQ)).isZero();
+  }
+
+  @Test
+  void anOrderStuckOnFailures_holdsOnlyItsOwnEvents_whileEveryOtherOrderFlows() {
+    Emulator.failMatching("ChatService/SendMessage", "evt-stuck-", Status.Code.UNAVAILABLE);
+    for (int i = 1; i <= 5; i++) {
+      publisher.publish(event("evt-stuck-" + i, "order_stuck", "step-" + i));
+    }
+    for (int i = 0; i < 200; i++) {
+      publisher.publish(event("evt-flow-" + i, "order_flow_" + (i % 20), "step-" + (i / 20)));
+    }
+
+    // All 200 of the other orders' events applied while the stuck order's 5 wait, parked.
+    await().atMost(Duration.ofSeconds(60)).until(() -> Emulator.stats().getMessages() == 200);
+    assertThat(depth(PARKED)).isEqualTo(5);
+    assertThat(depth(DLQ)).isZero();
+    assertThat(contentsOf("customer_evt", "order_flow_7"))
+        .containsExactlyElementsOf(
+            IntStream.range(0, 10).mapToObj(i -> "Order order_flow_7: step-" + i + ".").toList());
+
+    Emulator.stopFailing("ChatService/SendMessage", "evt-stuck-");
+    awaitDrained();
+    assertThat(contentsOf("customer_evt", "order_stuck"))
+        .containsExactlyElementsOf(
+            IntStream.rangeClosed(1, 5)
+                .mapToObj(i -> "Order order_stuck: step-" + i + ".")
+                .toList());
+  }
+
+  @Test
+  void aMidimoChatOutage_holds500Events_thenEveryOneIsAppliedExactlyOnce_inOrder() {
     Emulator.outage(true);
     long retriedBefore = retriedEvents();
     for (int i = 0; i < 500; i++) {
@@ -216,18 +350,26 @@ class OrderEventsIT {
           OrderEventMessage.of("order_out_" + (i % 25), "customer_out", "step-" + (i / 25), null));
     }
 
-    // Held: deliveries fail and are retried, nothing reaches Midimo Chat, nothing is given up.
-    await().atMost(Duration.ofSeconds(30)).until(() -> retriedEvents() > retriedBefore);
-    assertThat(depth(QUEUE)).isEqualTo(500);
+    // Held: each order's first event failed and waits for a retry, the rest parked behind it;
+    // nothing reaches Midimo Chat, nothing is given up.
+    await().atMost(Duration.ofSeconds(60)).until(() -> depth(PARKED) == 500);
+    assertThat(retriedEvents()).isGreaterThanOrEqualTo(retriedBefore + 25);
     assertThat(Emulator.stats().getMessages()).isZero();
+    assertThat(depth(DLQ)).isZero();
 
     Emulator.outage(false);
 
-    await().atMost(Duration.ofMinutes(2)).until(() -> depth(QUEUE) == 0);
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> depth(QUEUE) == 0 && depth(PARKED) == 0);
     assertThat(Emulator.stats().getMessages()).isEqualTo(500);
     assertThat(Emulator.stats().getNotifications()).isEqualTo(500);
     assertThat(Emulator.stats().getThreads()).isEqualTo(25);
     assertThat(depth(DLQ)).isZero();
+    assertThat(contentsOf("customer_out", "order_out_3"))
+        .containsExactlyElementsOf(
+            IntStream.range(0, 20).mapToObj(i -> "Order order_out_3: step-" + i + ".").toList());
   }
 
   @Test
@@ -285,11 +427,24 @@ class OrderEventsIT {
 
   // ---- Helpers ----------------------------------------------------------------------------------
 
+  /** Every event consumed and none parked: applied, or dead-lettered. */
   private void awaitDrained() {
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> depth(QUEUE) == 0);
+        .until(() -> depth(QUEUE) == 0 && depth(PARKED) == 0);
+  }
+
+  /** An event of customer_evt with a chosen id (the emulator's faults match on it). */
+  private static OrderEventMessage event(String eventId, String orderId, String status) {
+    return new OrderEventMessage(
+        eventId, orderId, "customer_evt", status, null, null, java.time.Instant.now());
+  }
+
+  private static List<String> contentsOf(String customer, String order) {
+    return messagesOf(threadOf(customer, order)).stream()
+        .map(message -> message.getString("content"))
+        .toList();
   }
 
   private long depth(String queue) {

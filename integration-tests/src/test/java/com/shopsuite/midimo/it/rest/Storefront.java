@@ -134,7 +134,6 @@ public final class Storefront {
     }
   }
 
-  /** A JSON object from alternating names and values. */
   /**
    * An empty Midimo Chat (the emulator reset) with one support thread in it, for customer {@code
    * cust_1} and order {@code order_1}: where most tests start. Returns the thread's id.
@@ -146,6 +145,7 @@ public final class Storefront {
         .getString("thread_id");
   }
 
+  /** A JSON object from alternating names and values. */
   public static JsonObject json(Object... namesAndValues) {
     JsonObjectBuilder object = Json.createObjectBuilder();
     for (int i = 0; i < namesAndValues.length; i += 2) {

@@ -30,22 +30,45 @@ public final class JwtVerifier {
   public static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
   private static final int MAX_ECHOED_CHARS = 64;
 
-  private final Map<String, MACVerifier> verifiers = new HashMap<>();
-  private final String primaryKeyId;
+  /** The keys tokens are checked with, and the one a token without {@code kid} means. */
+  private record Keys(Map<String, MACVerifier> verifiers, String primaryKeyId) {
+
+    static Keys of(JwtKeys keys) {
+      Map<String, MACVerifier> verifiers = new HashMap<>();
+      for (Map.Entry<String, byte[]> key : keys.all().entrySet()) {
+        try {
+          verifiers.put(key.getKey(), new MACVerifier(key.getValue()));
+        } catch (JOSEException e) {
+          throw new IllegalArgumentException("JWT key '" + key.getKey() + "' is not usable", e);
+        }
+      }
+      return new Keys(Map.copyOf(verifiers), keys.primaryKeyId());
+    }
+  }
+
+  private final Keys started;
+  private volatile Keys keys;
   private final String issuer;
   private final Clock clock;
 
   public JwtVerifier(JwtKeys keys, String issuer, Clock clock) {
-    for (Map.Entry<String, byte[]> key : keys.all().entrySet()) {
-      try {
-        verifiers.put(key.getKey(), new MACVerifier(key.getValue()));
-      } catch (JOSEException e) {
-        throw new IllegalArgumentException("JWT key '" + key.getKey() + "' is not usable", e);
-      }
-    }
-    this.primaryKeyId = keys.primaryKeyId();
+    this.started = Keys.of(keys);
+    this.keys = started;
     this.issuer = issuer;
     this.clock = clock;
+  }
+
+  /**
+   * Accepts only these keys from now on, as Midimo Chat does once a secret has been rotated on its
+   * side: tokens signed with any other are UNAUTHENTICATED.
+   */
+  public void replaceKeys(JwtKeys replacement) {
+    this.keys = Keys.of(replacement);
+  }
+
+  /** Back to the keys it started with. */
+  public void restoreKeys() {
+    this.keys = started;
   }
 
   /**
@@ -75,7 +98,8 @@ public final class JwtVerifier {
       throw unauthenticated("malformed token");
     }
     String keyId = jwt.getHeader().getKeyID();
-    MACVerifier verifier = verifiers.get(keyId == null ? primaryKeyId : keyId);
+    Keys current = keys;
+    MACVerifier verifier = current.verifiers().get(keyId == null ? current.primaryKeyId() : keyId);
     if (verifier == null) {
       throw unauthenticated("unknown key id '" + echo(keyId) + "'");
     }

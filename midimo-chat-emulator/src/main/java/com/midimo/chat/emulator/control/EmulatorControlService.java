@@ -1,5 +1,7 @@
 package com.midimo.chat.emulator.control;
 
+import com.midimo.chat.emulator.auth.JwtKeys;
+import com.midimo.chat.emulator.auth.JwtVerifier;
 import com.midimo.chat.emulator.rpc.FieldLimits;
 import com.midimo.chat.emulator.rpc.UnaryCalls;
 import com.midimo.chat.emulator.v1.CallCounts;
@@ -16,11 +18,15 @@ import com.midimo.chat.emulator.v1.GetStatsRequest;
 import com.midimo.chat.emulator.v1.InjectLatencyRequest;
 import com.midimo.chat.emulator.v1.ResetRequest;
 import com.midimo.chat.emulator.v1.ResetResponse;
+import com.midimo.chat.emulator.v1.SetJwtKeysRequest;
+import com.midimo.chat.emulator.v1.SetJwtKeysResponse;
 import com.midimo.chat.emulator.v1.SetOutageRequest;
 import com.midimo.chat.emulator.v1.Stats;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The EmulatorControl service. A rule names a full method of the emulated services, or "" for all
@@ -34,17 +40,54 @@ public final class EmulatorControlService extends EmulatorControlGrpc.EmulatorCo
   private final FaultRules faults;
   private final CallCounter counter;
   private final EmulatedState state;
+  private final JwtVerifier verifier;
   private final Set<String> methods;
 
   /**
+   * @param verifier the token check, whose keys SetJwtKeys replaces
    * @param methods the full method names faults may name
    */
   public EmulatorControlService(
-      FaultRules faults, CallCounter counter, EmulatedState state, Set<String> methods) {
+      FaultRules faults,
+      CallCounter counter,
+      EmulatedState state,
+      JwtVerifier verifier,
+      Set<String> methods) {
     this.faults = faults;
     this.counter = counter;
     this.state = state;
+    this.verifier = verifier;
     this.methods = Set.copyOf(methods);
+  }
+
+  @Override
+  public void setJwtKeys(
+      SetJwtKeysRequest request, StreamObserver<SetJwtKeysResponse> responseObserver) {
+    UnaryCalls.answer(
+        responseObserver,
+        () -> {
+          if (request.getKeysCount() == 0
+              || !request.getKeysMap().containsKey(request.getPrimaryKeyId())) {
+            throw FieldLimits.invalid("keys must hold primary_key_id");
+          }
+          JwtKeys keys;
+          try {
+            keys =
+                JwtKeys.primary(
+                    request.getPrimaryKeyId(), request.getKeysOrThrow(request.getPrimaryKeyId()));
+            for (Map.Entry<String, String> key : request.getKeysMap().entrySet()) {
+              if (!key.getKey().equals(request.getPrimaryKeyId())) {
+                keys = keys.with(key.getKey(), key.getValue());
+              }
+            }
+          } catch (IllegalArgumentException e) {
+            throw FieldLimits.invalid(e.getMessage());
+          }
+          verifier.replaceKeys(keys);
+          return SetJwtKeysResponse.newBuilder()
+              .addAllKeyIds(new TreeSet<>(request.getKeysMap().keySet()))
+              .build();
+        });
   }
 
   @Override
@@ -172,6 +215,7 @@ public final class EmulatorControlService extends EmulatorControlGrpc.EmulatorCo
         () -> {
           faults.clear();
           state.reset();
+          verifier.restoreKeys();
           counter.clear();
           return ResetResponse.getDefaultInstance();
         });

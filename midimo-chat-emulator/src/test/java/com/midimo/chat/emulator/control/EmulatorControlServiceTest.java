@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.midimo.chat.emulator.InProcessEmulator;
+import com.midimo.chat.emulator.TestTokens;
 import com.midimo.chat.emulator.v1.CallCounts;
 import com.midimo.chat.emulator.v1.ClearFaultsRequest;
 import com.midimo.chat.emulator.v1.EmulatorControlGrpc;
@@ -21,6 +22,7 @@ import com.midimo.chat.emulator.v1.InjectLatencyRequest;
 import com.midimo.chat.emulator.v1.MatchingFailure;
 import com.midimo.chat.emulator.v1.MethodCalls;
 import com.midimo.chat.emulator.v1.ResetRequest;
+import com.midimo.chat.emulator.v1.SetJwtKeysRequest;
 import com.midimo.chat.emulator.v1.SetOutageRequest;
 import com.midimo.chat.emulator.v1.Stats;
 import com.midimo.chat.v1.AddParticipantsRequest;
@@ -36,10 +38,13 @@ import com.midimo.chat.v1.SendMessageRequest;
 import com.midimo.chat.v1.SendNotificationRequest;
 import com.midimo.chat.v1.Thread;
 import com.midimo.chat.v1.UpdatePresenceRequest;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import io.grpc.Status.Code;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -560,5 +565,51 @@ class EmulatorControlServiceTest {
                 .setContent(content)
                 .setRequestId(requestId)
                 .build());
+  }
+
+  @Test
+  void setJwtKeys_acceptsOnlyTheNewKeys_untilReset() {
+    String rotatedToken =
+        TestTokens.sign(
+            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("rotated").build(),
+            TestTokens.claims(Clock.systemUTC(), TestTokens.ALL_SCOPES).build(),
+            TestTokens.ROTATED_SECRET);
+    CreateThreadRequest create =
+        CreateThreadRequest.newBuilder().setUserId("u").setTitle("t").build();
+
+    control.setJwtKeys(
+        SetJwtKeysRequest.newBuilder()
+            .putKeys("rotated", TestTokens.ROTATED_SECRET)
+            .setPrimaryKeyId("rotated")
+            .build());
+
+    assertFails(() -> emulator.chat().createThread(create), Code.UNAUTHENTICATED, "");
+    assertThat(
+            InProcessEmulator.withToken(
+                    ChatServiceGrpc.newBlockingStub(emulator.channel()), rotatedToken)
+                .createThread(create)
+                .getId())
+        .isNotBlank();
+    control.reset(ResetRequest.getDefaultInstance());
+    assertThat(emulator.chat().createThread(create).getId()).isNotBlank();
+  }
+
+  @Test
+  void setJwtKeys_refusesAPrimaryKeyItIsNotGiven_orAShortSecret() {
+    assertFails(
+        () ->
+            control.setJwtKeys(
+                SetJwtKeysRequest.newBuilder()
+                    .putKeys("a", TestTokens.ROTATED_SECRET)
+                    .setPrimaryKeyId("b")
+                    .build()),
+        Code.INVALID_ARGUMENT,
+        "primary_key_id");
+    assertFails(
+        () ->
+            control.setJwtKeys(
+                SetJwtKeysRequest.newBuilder().putKeys("a", "short").setPrimaryKeyId("a").build()),
+        Code.INVALID_ARGUMENT,
+        "32");
   }
 }

@@ -6,6 +6,7 @@ import com.shopsuite.midimo.chat.ThreadEvent.TypingChanged;
 import com.shopsuite.midimo.chat.ThreadEventListener;
 import com.shopsuite.midimo.chat.ThreadEventService;
 import com.shopsuite.midimo.chat.ThreadEventSubscription;
+import com.shopsuite.midimo.context.LogText;
 import com.shopsuite.midimo.context.RequestId;
 import com.shopsuite.midimo.error.MidimoChatException;
 import com.shopsuite.midimo.rest.error.Problem;
@@ -199,10 +200,13 @@ final class SseThreadEventRelay implements ThreadEventListener {
         sink.close();
       }
     } catch (RuntimeException e) {
-      log(Level.FINE, "closing the event sink of thread " + threadId + " failed", e);
+      log(Level.FINE, "closing the event sink of thread " + LogText.of(threadId) + " failed", e);
     }
     onEnd.accept(this);
-    log(Level.FINE, "event stream of thread " + threadId + " ended: " + reason, null);
+    log(
+        Level.FINE,
+        "event stream of thread " + LogText.of(threadId) + " ended: " + LogText.of(reason),
+        null);
   }
 
   private void log(Level level, String message, Throwable failure) {

@@ -1,5 +1,6 @@
 package com.shopsuite.midimo.rest.error;
 
+import com.shopsuite.midimo.context.LogText;
 import com.shopsuite.midimo.context.RequestId;
 import com.shopsuite.midimo.error.AuthenticationException;
 import com.shopsuite.midimo.error.AuthorizationException;
@@ -284,7 +285,7 @@ public final class Problems {
           "Midimo Chat rejected this server's credentials, request_id="
               + requestId
               + ": "
-              + failure.getMessage());
+              + LogText.of(failure.getMessage()));
     }
   }
 }
