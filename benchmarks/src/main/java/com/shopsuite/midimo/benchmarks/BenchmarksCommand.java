@@ -1,6 +1,7 @@
 package com.shopsuite.midimo.benchmarks;
 
 import com.shopsuite.midimo.benchmarks.emulator.EmulatorBenchmark;
+import com.shopsuite.midimo.benchmarks.resilience.ResilienceCommand;
 import com.shopsuite.midimo.benchmarks.suite.SuiteCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,9 +11,15 @@ import picocli.CommandLine.Command;
     name = "midimo-chat-benchmarks",
     mixinStandardHelpOptions = true,
     description =
-        "Load cases for the Midimo Chat integration: `all` runs the suite (BENCHMARKS.md);"
-            + " `emulator` the emulator alone.",
-    subcommands = {SuiteCommand.class, EmulatorBenchmark.class, CommandLine.HelpCommand.class})
+        "Load and fault cases for the Midimo Chat integration: `all` runs the benchmark suite"
+            + " (BENCHMARKS.md); `resilience` the resilience scenarios (RESILIENCE.md); `emulator`"
+            + " the emulator alone.",
+    subcommands = {
+      SuiteCommand.class,
+      ResilienceCommand.class,
+      EmulatorBenchmark.class,
+      CommandLine.HelpCommand.class
+    })
 public final class BenchmarksCommand {
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchmarksCommand()).execute(args));

@@ -11,14 +11,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** What the report says about the machine and the build a run measured. */
-final class Machine {
+public final class Machine {
   private Machine() {}
 
-  static int cores() {
+  public static int cores() {
     return Runtime.getRuntime().availableProcessors();
   }
 
-  static String cpuModel() {
+  public static String cpuModel() {
     String model = firstValue(Path.of("/proc/cpuinfo"), "model name").orElse("?");
     boolean virtual =
         firstValue(Path.of("/proc/cpuinfo"), "flags")
@@ -27,7 +27,7 @@ final class Machine {
     return model + (virtual ? " (virtual machine)" : "");
   }
 
-  static String memory() {
+  public static String memory() {
     long total = kb("MemTotal");
     long swap = kb("SwapTotal");
     return String.format(
@@ -37,12 +37,12 @@ final class Machine {
         swap <= 0 ? ", no swap" : String.format(Locale.ROOT, ", %.1f GiB swap", swap / 1048576.0));
   }
 
-  static String java() {
+  public static String java() {
     return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
   }
 
   /** The 1-minute load average now. */
-  static String loadAverage() {
+  public static String loadAverage() {
     try {
       return Files.readString(Path.of("/proc/loadavg")).split("\\s+")[0];
     } catch (IOException | RuntimeException e) {
@@ -51,7 +51,7 @@ final class Machine {
   }
 
   /** The commit measured, and whether the work tree differed from it. */
-  static String build() {
+  public static String build() {
     String commit = git("rev-parse", "--short", "HEAD");
     if (commit.isEmpty()) {
       return "?";

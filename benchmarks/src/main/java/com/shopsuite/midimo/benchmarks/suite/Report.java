@@ -20,7 +20,7 @@ import org.HdrHistogram.Histogram;
  * The suite's results as Markdown, and their place in BENCHMARKS.md: each block sits between two
  * markers and is replaced whole by the next run, so the hand-written text around it stays.
  */
-final class Report {
+public final class Report {
   static final String SUITE_BEGIN = "<!-- benchmarks:suite:begin -->";
   static final String SUITE_END = "<!-- benchmarks:suite:end -->";
   static final String EMULATOR_BEGIN = "<!-- benchmarks:emulator:begin -->";
@@ -235,7 +235,8 @@ final class Report {
   }
 
   /** Replaces the block between the markers in {@code file}; appends it when they are missing. */
-  static void writeInto(Path file, String begin, String end, String block) throws IOException {
+  public static void writeInto(Path file, String begin, String end, String block)
+      throws IOException {
     String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
     String replacement = begin + "\n" + block.strip() + "\n" + end;
     int from = text.indexOf(begin);
@@ -262,7 +263,7 @@ final class Report {
     return String.format(Locale.ROOT, "%,.0f MB", kb / 1024.0);
   }
 
-  static String minutes(Duration duration) {
+  public static String minutes(Duration duration) {
     return String.format(
         Locale.ROOT, "%d min %02d s", duration.toMinutes(), duration.toSecondsPart());
   }

@@ -2,6 +2,7 @@ package com.shopsuite.midimo.benchmarks.suite;
 
 import com.shopsuite.midimo.benchmarks.system.ResidentMemory;
 import com.shopsuite.midimo.launcher.EmulatorProcess;
+import com.shopsuite.midimo.launcher.ServerBase;
 import com.shopsuite.midimo.launcher.WildFlyNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,17 +19,20 @@ public final class ServerSession implements AutoCloseable {
   private static final Pattern POOL_SIZE = Pattern.compile("(\\d+) pooled channel\\(s\\)");
 
   private final EmulatorProcess emulator;
-  private final WildFlyNode server;
+  private final ServerBase base;
+  private volatile WildFlyNode server;
   private final String orderPublisherPassword;
   private final String storefrontToken;
-  private final ResidentMemory serverMemory;
+  private volatile ResidentMemory serverMemory;
 
   ServerSession(
       EmulatorProcess emulator,
+      ServerBase base,
       WildFlyNode server,
       String orderPublisherPassword,
       String storefrontToken) {
     this.emulator = emulator;
+    this.base = base;
     this.server = server;
     this.orderPublisherPassword = orderPublisherPassword;
     this.storefrontToken = storefrontToken;
@@ -44,6 +48,21 @@ public final class ServerSession implements AutoCloseable {
     if (server == null) {
       throw new IllegalStateException("this session has no WildFly");
     }
+    return server;
+  }
+
+  /**
+   * A crash and a restart: WildFly killed with SIGKILL (nothing flushed, nothing closed), then
+   * started again on the same base directory (its journal, transaction log and deployments), ready.
+   */
+  public WildFlyNode crashAndRestart() {
+    WildFlyNode crashed = server();
+    if (serverMemory != null) {
+      serverMemory.close();
+    }
+    crashed.kill();
+    server = base.start();
+    serverMemory = new ResidentMemory(server.pid());
     return server;
   }
 

@@ -73,7 +73,7 @@ public final class Suite implements AutoCloseable {
     Path dir = sessionDir(name);
     log("starting the emulator (%s)", dir);
     EmulatorProcess emulator = startEmulator(dir, false);
-    return register(new ServerSession(emulator, null, null, null));
+    return register(new ServerSession(emulator, null, null, null, null));
   }
 
   /**
@@ -117,8 +117,10 @@ public final class Suite implements AutoCloseable {
     }
     long start = System.nanoTime();
     WildFlyNode wildfly;
+    ServerBase base;
     try {
-      wildfly = ServerBase.prepare(node.build()).start();
+      base = ServerBase.prepare(node.build());
+      wildfly = base.start();
     } catch (RuntimeException e) {
       stop(emulator);
       throw e;
@@ -126,7 +128,7 @@ public final class Suite implements AutoCloseable {
     running.remove(emulator);
     log("WildFly ready in %.1f s (pid %d)", (System.nanoTime() - start) / 1e9, wildfly.pid());
     String token = issuer.token("storefront-backend", List.of("storefront"), Duration.ofHours(12));
-    return register(new ServerSession(emulator, wildfly, publisherPassword, token));
+    return register(new ServerSession(emulator, base, wildfly, publisherPassword, token));
   }
 
   /**

@@ -1,0 +1,160 @@
+package com.shopsuite.midimo.benchmarks.resilience;
+
+import com.midimo.chat.emulator.v1.Stats;
+import com.shopsuite.midimo.benchmarks.suite.ServerSession;
+import com.shopsuite.midimo.launcher.WildFlyNode;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/** 3. One order failing for five minutes while 10,000 events of other orders flow. */
+final class StuckOrderScenario implements Scenario {
+  static final int ORDERS = 1_000;
+  static final int STATUSES = 10;
+  static final Duration STUCK = Duration.ofMinutes(5);
+
+  /** With the stuck order, the others must keep at least this share of their throughput. */
+  static final double KEPT = 0.85;
+
+  @Override
+  public String id() {
+    return "stuck-order";
+  }
+
+  @Override
+  public String title() {
+    return "3. One order failing for 5 minutes while 10,000 other events flow";
+  }
+
+  @Override
+  public String setup() {
+    return "After an unrecorded warm-up (2,000 events), 10,000 events of 1,000 orders, once each:"
+        + " their throughput from the first send to the last applied, without a fault. Then one"
+        + " more order's 10 events, whose every SendMessage answers UNAVAILABLE for 5 minutes (the"
+        + " emulator's FailMatching on their idempotency keys), followed by 10,000 events of"
+        + " 1,000 other orders: their throughput again. When the 5 minutes are over, the stuck"
+        + " order's events must all be applied, in order.";
+  }
+
+  @Override
+  public String passRule() {
+    return "with the stuck order, the others keep at least 85 % of their throughput without it"
+        + " (the run-to-run noise of this machine is about 10 %); the stuck order's 10 events are"
+        + " applied in order once it recovers; nothing lost, doubled or dead-lettered";
+  }
+
+  @Override
+  public ScenarioResult run(ResilienceRun run) throws Exception {
+    ServerSession session = run.start(id());
+    ManagedChannel channel = run.emulatorChannel(session);
+    try {
+      EmulatorFaults faults = new EmulatorFaults(channel);
+      WildFlyNode server = session.server();
+      int orders = run.scaled(ORDERS, 50);
+      new OrderRun(
+              run, session, faults, new OrderTraffic("warmup", orders / 5, STATUSES, false, 0, 16))
+          .start()
+          .awaitAllApplied();
+
+      OrderTraffic free = new OrderTraffic("free", orders, STATUSES, false, 0, 16);
+      OrderRun without = new OrderRun(run, session, faults, free).start();
+      long withoutDone = without.awaitAllApplied();
+      double withoutRate = without.eventsPerSecond(withoutDone);
+      run.log("%s: without the stuck order, %,.0f events/s", id(), withoutRate);
+
+      faults.failMatching("ChatService/SendMessage", "stuck-evt-", Status.Code.UNAVAILABLE);
+      long stuckSince = System.nanoTime();
+      OrderTraffic stuck = new OrderTraffic("stuck", 1, STATUSES, false, 0, 1);
+      OrderRun stuckRun = new OrderRun(run, session, faults, stuck).start();
+      stuckRun.awaitSent(1.0);
+      OrderTraffic busy = new OrderTraffic("busy", orders, STATUSES, false, 0, 16);
+      OrderRun with = new OrderRun(run, session, faults, busy).start();
+      long withDone = awaitMessages(faults, with, busy.events());
+      double withRate = with.eventsPerSecond(withDone);
+      long parked = OrderQueues.depth(server, OrderQueues.PARKED);
+      run.log("%s: with the stuck order, %,.0f events/s; %d parked", id(), withRate, parked);
+
+      Duration stuckFor = run.scaled(STUCK);
+      long left = stuckSince + stuckFor.toNanos() - System.nanoTime();
+      if (left > 0) {
+        Thread.sleep(left / 1_000_000);
+      }
+      long retried = ServerMetrics.orderEvents(server, "retried");
+      faults.failMatching("ChatService/SendMessage", "stuck-evt-", Status.Code.OK);
+      long recovered = System.nanoTime();
+      Stats before = faults.stats();
+      long stuckDone = recovered;
+      long deadline = recovered + Duration.ofMinutes(2).toNanos();
+      while (faults.stats().getNotifications() - before.getNotifications() < STATUSES
+          && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+        stuckDone = System.nanoTime();
+      }
+      OrderQueues.awaitDrained(server, Duration.ofMinutes(2));
+      OrderAudit stuckAudit = stuckRun.audit();
+      OrderAudit withoutAudit = without.audit();
+      OrderAudit withAudit = with.audit();
+      long deadLettered = OrderQueues.deadLetteredEvents(server);
+      run.log("%s: stuck order %s", id(), stuckAudit.summary());
+      double kept = withRate / withoutRate;
+      boolean passed =
+          kept >= KEPT
+              && stuckAudit.clean()
+              && stuckAudit.applied() == STATUSES
+              && withoutAudit.clean()
+              && withAudit.clean()
+              && deadLettered == 0;
+      Table table =
+          new Table()
+              .row(
+                  "other orders' events/s **without** the stuck order",
+                  String.format(Locale.ROOT, "%,.0f", withoutRate))
+              .row(
+                  "other orders' events/s **with** the stuck order",
+                  String.format(Locale.ROOT, "%,.0f (%.0f %%)", withRate, kept * 100))
+              .row("the stuck order's events parked meanwhile", parked)
+              .row(
+                  "its attempts retried in " + stuckFor.toMinutes() + " min (metric, all orders)",
+                  retried)
+              .row(
+                  "its 10 events applied after recovery in",
+                  OrderRun.seconds(stuckDone - recovered))
+              .row("the stuck order", stuckAudit.summary())
+              .row(
+                  "the other orders (both runs)",
+                  "lost "
+                      + (withoutAudit.lost() + withAudit.lost())
+                      + ", duplicated "
+                      + (withoutAudit.duplicated() + withAudit.duplicated())
+                      + ", out of order "
+                      + (withoutAudit.outOfOrder() + withAudit.outOfOrder()))
+              .row("dead-lettered", deadLettered);
+      return new ScenarioResult(
+          passed,
+          String.format(
+              Locale.ROOT,
+              "%,.0f events/s with the stuck order vs %,.0f without (%.0f %%); its events applied"
+                  + " in order %s after recovery",
+              withRate,
+              withoutRate,
+              kept * 100,
+              OrderRun.seconds(stuckDone - recovered)),
+          List.of(table.toString()));
+    } finally {
+      channel.shutdownNow();
+      run.stop(session);
+    }
+  }
+
+  /** When the emulator holds {@code events} messages more than when {@code batch} started. */
+  private static long awaitMessages(EmulatorFaults faults, OrderRun batch, int events)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + OrderRun.DEADLINE.toNanos();
+    while (batch.applied() < events && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    return System.nanoTime();
+  }
+}
