@@ -24,6 +24,12 @@ public sealed interface ThreadEvent {
       String threadId, Instant occurredAt, String userId, boolean typing, Instant expiresAt)
       implements ThreadEvent {}
 
+  /**
+   * Messages were posted that cannot be replayed (more than the live events keep of a thread's
+   * history were missed): reload the thread's messages instead.
+   */
+  record HistoryGap(String threadId, Instant occurredAt) implements ThreadEvent {}
+
   /** Users became participants of the thread (e.g. an agent took it over). */
   record ParticipantsAdded(String threadId, Instant occurredAt, List<String> userIds)
       implements ThreadEvent {

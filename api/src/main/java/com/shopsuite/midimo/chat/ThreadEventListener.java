@@ -8,6 +8,12 @@ import com.shopsuite.midimo.error.MidimoChatException;
  */
 public interface ThreadEventListener {
 
+  /**
+   * Midimo Chat has the subscription in place (its response headers arrived): every event posted
+   * from now on is delivered, so a gap can be read from the history without missing any.
+   */
+  default void onSubscribed() {}
+
   void onEvent(ThreadEvent event);
 
   /** The stream ended with a failure; no further calls follow. */

@@ -59,34 +59,81 @@ public final class ChannelPool implements ChannelSource, AutoCloseable {
         new NioEventLoopGroup(
             Math.min(settings.poolSize(), 2 * cores), daemonThreads("midimo-chat-netty"));
     // Only streaming callbacks run here (blocking stubs run theirs on the calling thread).
-    int callbackThreads = Math.max(2, cores);
-    ThreadPoolExecutor executor =
-        new ThreadPoolExecutor(
-            callbackThreads,
-            callbackThreads,
-            30,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            daemonThreads("midimo-chat-grpc"));
-    executor.allowCoreThreadTimeOut(true);
+    ThreadPoolExecutor executor = callbackExecutor(Math.max(2, cores), "midimo-chat-grpc");
     ChannelCredentials credentials = credentials(settings);
     List<ManagedChannel> channels = new ArrayList<>(settings.poolSize());
     for (int i = 0; i < settings.poolSize(); i++) {
-      channels.add(
-          NettyChannelBuilder.forAddress(settings.host(), settings.port(), credentials)
-              .eventLoopGroup(eventLoop)
-              .channelType(NioSocketChannel.class)
-              .executor(executor)
-              .offloadExecutor(executor)
-              .keepAliveTime(settings.keepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
-              .keepAliveTimeout(settings.keepAliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
-              .keepAliveWithoutCalls(false)
-              // Retries belong to the fault-tolerance policy: one retry layer per hop.
-              .disableRetry()
-              .userAgent("shopsuite-midimo-client")
-              .build());
+      channels.add(newChannel(settings, credentials, eventLoop, executor));
     }
     return new ChannelPool(channels, eventLoop, executor);
+  }
+
+  /**
+   * Channels for event streams only, apart from the pool's (see {@link StreamChannels}), with
+   * threads of their own, which {@link StreamChannels#close()} stops.
+   */
+  public static StreamChannels connectStreams(
+      ConnectionSettings settings, int streamsPerChannel, int maxChannels) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    EventLoopGroup eventLoop =
+        new NioEventLoopGroup(Math.min(maxChannels, cores), daemonThreads("midimo-chat-streams"));
+    // Every event of every stream is handed to its listener here: at least two threads, so one
+    // slow listener does not hold up the others.
+    ThreadPoolExecutor executor = callbackExecutor(Math.max(2, cores), "midimo-chat-stream-events");
+    ChannelCredentials credentials = credentials(settings);
+    return new StreamChannels(
+        () -> newChannel(settings, credentials, eventLoop, executor),
+        () -> stop(eventLoop, executor),
+        streamsPerChannel,
+        maxChannels);
+  }
+
+  private static ManagedChannel newChannel(
+      ConnectionSettings settings,
+      ChannelCredentials credentials,
+      EventLoopGroup eventLoop,
+      ExecutorService executor) {
+    return NettyChannelBuilder.forAddress(settings.host(), settings.port(), credentials)
+        .eventLoopGroup(eventLoop)
+        .channelType(NioSocketChannel.class)
+        .executor(executor)
+        .offloadExecutor(executor)
+        .keepAliveTime(settings.keepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
+        .keepAliveTimeout(settings.keepAliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .keepAliveWithoutCalls(false)
+        // Retries belong to the fault-tolerance policy: one retry layer per hop.
+        .disableRetry()
+        .userAgent("shopsuite-midimo-client")
+        .build();
+  }
+
+  private static ThreadPoolExecutor callbackExecutor(int threads, String prefix) {
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            daemonThreads(prefix));
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
+  }
+
+  /** Stops an event loop and an executor, and waits for Netty's global executor to go quiet. */
+  private static void stop(EventLoopGroup eventLoop, ExecutorService executor) {
+    try {
+      eventLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(2, TimeUnit.SECONDS);
+      GlobalEventExecutor.INSTANCE.awaitInactivity(2, TimeUnit.SECONDS);
+      executor.shutdown();
+      if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      eventLoop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** A pool over channels someone else built (in-process channels in tests); it closes them. */

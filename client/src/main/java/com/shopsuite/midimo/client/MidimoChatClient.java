@@ -80,6 +80,7 @@ import java.util.function.Supplier;
 public final class MidimoChatClient implements AutoCloseable {
 
   private final ChannelSource channels;
+  private final StreamChannels streams;
   private final AutoCloseable ownedResources;
   private final JwtTokenSource tokens;
   private final CallLogInterceptor callLog;
@@ -89,11 +90,13 @@ public final class MidimoChatClient implements AutoCloseable {
 
   private MidimoChatClient(
       ChannelSource channels,
+      StreamChannels streams,
       AutoCloseable ownedResources,
       ClientSettings settings,
       Supplier<JwtSettings> jwt,
       CallObserver observer) {
     this.channels = Objects.requireNonNull(channels, "channels");
+    this.streams = streams;
     this.ownedResources = ownedResources;
     this.tokens = new JwtTokenSource(jwt);
     this.callLog = new CallLogInterceptor(Objects.requireNonNull(observer, "observer"));
@@ -104,13 +107,13 @@ public final class MidimoChatClient implements AutoCloseable {
   /** A client with its own channel(s), closed by {@link #close()}. */
   public static MidimoChatClient connect(ClientSettings settings) {
     ChannelPool pool = ChannelPool.connect(settings.connection());
-    return new MidimoChatClient(pool, pool, settings, settings::jwt, CallObserver.NONE);
+    return new MidimoChatClient(pool, null, pool, settings, settings::jwt, CallObserver.NONE);
   }
 
   /** A client over channels owned by someone else; {@link #close()} does not close them. */
   public static MidimoChatClient over(
       ChannelSource channels, ClientSettings settings, CallObserver observer) {
-    return new MidimoChatClient(channels, null, settings, settings::jwt, observer);
+    return new MidimoChatClient(channels, null, null, settings, settings::jwt, observer);
   }
 
   /**
@@ -123,7 +126,22 @@ public final class MidimoChatClient implements AutoCloseable {
       ClientSettings settings,
       Supplier<JwtSettings> jwt,
       CallObserver observer) {
-    return new MidimoChatClient(channels, null, settings, jwt, observer);
+    return new MidimoChatClient(channels, null, null, settings, jwt, observer);
+  }
+
+  /**
+   * As {@link #over(ChannelSource, ClientSettings, Supplier, CallObserver)}, with event streams on
+   * {@code streams}, apart from the unary calls ({@link StreamChannels}); neither is closed by
+   * {@link #close()}.
+   */
+  public static MidimoChatClient over(
+      ChannelSource channels,
+      StreamChannels streams,
+      ClientSettings settings,
+      Supplier<JwtSettings> jwt,
+      CallObserver observer) {
+    return new MidimoChatClient(
+        channels, Objects.requireNonNull(streams, "streams"), null, settings, jwt, observer);
   }
 
   // ---- ChatService ---------------------------------------------------------------------------
@@ -322,15 +340,28 @@ public final class MidimoChatClient implements AutoCloseable {
   public ThreadEventSubscription streamThreadEvents(String threadId, ThreadEventListener listener) {
     StreamThreadEventsRequest request =
         StreamThreadEventsRequest.newBuilder().setThreadId(requireId("threadId", threadId)).build();
+    // On a stream channel when there are any (refused at once when they are full), else on the
+    // channels of the unary calls.
+    StreamChannels.Lease lease = streams == null ? null : streams.lease();
     String token = tokens.token();
     ThreadEventObserver observer =
-        new ThreadEventObserver(listener, () -> tokens.invalidate(token));
+        new ThreadEventObserver(
+            listener, () -> tokens.invalidate(token), lease == null ? () -> {} : lease::release);
+    Channel channel =
+        ClientInterceptors.intercept(
+            lease == null
+                ? intercepted()
+                : ClientInterceptors.intercept(lease.channel(), callLog, requestIdHeader),
+            observer.subscribedSignal());
     try {
-      ChatServiceGrpc.newStub(intercepted())
+      ChatServiceGrpc.newStub(channel)
           .withCallCredentials(JwtCallCredentials.of(token))
           .withDeadlineAfter(streamMaxNanos, TimeUnit.NANOSECONDS)
           .withOption(CallTags.REQUEST_ID, RequestId.currentOrNew())
           .streamThreadEvents(request, observer);
+    } catch (RuntimeException e) {
+      observer.finish();
+      throw e;
     } finally {
       NettyThreadLocals.clearIfForeignThread();
     }

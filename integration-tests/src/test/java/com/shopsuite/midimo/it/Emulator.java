@@ -3,6 +3,7 @@ package com.shopsuite.midimo.it;
 import com.midimo.chat.emulator.v1.CallCounts;
 import com.midimo.chat.emulator.v1.ClearFaultsRequest;
 import com.midimo.chat.emulator.v1.EmulatorControlGrpc;
+import com.midimo.chat.emulator.v1.EndStreamsRequest;
 import com.midimo.chat.emulator.v1.FailMatchingRequest;
 import com.midimo.chat.emulator.v1.FailNextRequest;
 import com.midimo.chat.emulator.v1.GetCallCountsRequest;
@@ -96,6 +97,23 @@ public final class Emulator {
 
   public static void stopFailing(String rpc, String prefix) {
     failMatching(rpc, prefix, Status.Code.OK);
+  }
+
+  /**
+   * Ends the open event streams of a thread with {@code code}, as a restart of Midimo Chat would.
+   */
+  public static void endStreams(String threadId, Status.Code code) {
+    control()
+        .endStreams(
+            EndStreamsRequest.newBuilder()
+                .setThreadId(threadId)
+                .setStatusCode(code.value())
+                .build());
+  }
+
+  /** Open event streams of one thread, as Midimo Chat counts them. */
+  public static long streamsOf(String threadId) {
+    return stats().getStreamSubscribersByThreadOrDefault(threadId, 0);
   }
 
   public static void latency(String rpc, long millis) {

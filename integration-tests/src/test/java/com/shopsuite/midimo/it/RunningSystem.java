@@ -35,6 +35,9 @@ public final class RunningSystem implements LauncherSessionListener {
   private static final String SUITE_SERVICE_PASSWORD_PROPERTY = "midimo.it.suite-service.password";
   private static final String OUTSIDER_PASSWORD_PROPERTY = "midimo.it.outsider.password";
 
+  /** The emulator's limit of concurrent streams per connection, as most gRPC servers set it. */
+  public static final int MAX_STREAMS_PER_CONNECTION = 100;
+
   private static volatile DevIssuer issuer;
 
   private EmulatorProcess emulator;
@@ -58,7 +61,11 @@ public final class RunningSystem implements LauncherSessionListener {
             secret,
             0,
             List.of("-Xmx256m"),
-            List.of("--fault-control"));
+            // As a real gRPC server: at most 100 streams at once on one connection.
+            List.of(
+                "--fault-control",
+                "--max-concurrent-streams",
+                Integer.toString(MAX_STREAMS_PER_CONNECTION)));
     System.setProperty(PORT_PROPERTY, Integer.toString(emulator.port()));
     try {
       server =

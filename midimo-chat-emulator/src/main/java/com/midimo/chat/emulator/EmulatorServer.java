@@ -3,6 +3,7 @@ package com.midimo.chat.emulator;
 import com.midimo.chat.emulator.auth.JwtServerInterceptor;
 import com.midimo.chat.emulator.auth.JwtVerifier;
 import com.midimo.chat.emulator.chat.EmulatedChatService;
+import com.midimo.chat.emulator.chat.SubscribedHeaders;
 import com.midimo.chat.emulator.control.CallCounter;
 import com.midimo.chat.emulator.control.CallCountingInterceptor;
 import com.midimo.chat.emulator.control.EmulatorControlService;
@@ -161,6 +162,8 @@ public final class EmulatorServer {
       JwtVerifier verifier,
       List<ServerInterceptor> faultAndCount) {
     List<ServerInterceptor> interceptors = new ArrayList<>();
+    // Innermost: a stream's headers go out once its handler has subscribed it.
+    interceptors.add(new SubscribedHeaders());
     interceptors.add(new JwtServerInterceptor(verifier, scope));
     interceptors.addAll(faultAndCount);
     return ServerInterceptors.intercept(service, interceptors);

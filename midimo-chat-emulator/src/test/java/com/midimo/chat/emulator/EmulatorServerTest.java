@@ -4,8 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.midimo.chat.v1.CreateThreadRequest;
+import com.midimo.chat.v1.SendMessageRequest;
 import com.midimo.chat.v1.StreamThreadEventsRequest;
 import com.midimo.chat.v1.Thread;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ForwardingClientCall.SimpleForwardingClientCall;
+import io.grpc.ForwardingClientCallListener.SimpleForwardingClientCallListener;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -17,6 +26,8 @@ import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +93,59 @@ class EmulatorServerTest {
             "midimo.chat.v1.NotificationService",
             "midimo.emulator.v1.EmulatorControl",
             "grpc.health.v1.Health");
+  }
+
+  @Test
+  void aThreadEventStream_sendsItsHeadersOnceSubscribed_andEverythingPostedAfterThemArrives() {
+    Thread thread =
+        emulator
+            .chat()
+            .createThread(CreateThreadRequest.newBuilder().setUserId("u").setTitle("t").build());
+    AtomicBoolean headers = new AtomicBoolean();
+    ThreadEventCollector events = new ThreadEventCollector();
+    emulator
+        .chatAsync()
+        .withInterceptors(headersSeen(headers::set))
+        .streamThreadEvents(
+            StreamThreadEventsRequest.newBuilder().setThreadId(thread.getId()).build(), events);
+
+    // Before any event: the headers say the subscription is in place.
+    await().untilTrue(headers);
+    assertThat(events.events()).isEmpty();
+    emulator
+        .chat()
+        .sendMessage(
+            SendMessageRequest.newBuilder()
+                .setThreadId(thread.getId())
+                .setUserId("u")
+                .setContent("right after")
+                .build());
+    await().until(() -> events.events().size() == 1);
+    assertThat(events.events().get(0).getMessageCreated().getContent()).isEqualTo("right after");
+    events.cancel();
+  }
+
+  private static ClientInterceptor headersSeen(Consumer<Boolean> seen) {
+    return new ClientInterceptor() {
+      @Override
+      public <ReqT, RespT> ClientCall<ReqT, RespT> interceptCall(
+          MethodDescriptor<ReqT, RespT> method, CallOptions options, Channel next) {
+        return new SimpleForwardingClientCall<>(next.newCall(method, options)) {
+          @Override
+          public void start(Listener<RespT> listener, Metadata headers) {
+            super.start(
+                new SimpleForwardingClientCallListener<>(listener) {
+                  @Override
+                  public void onHeaders(Metadata responseHeaders) {
+                    seen.accept(true);
+                    super.onHeaders(responseHeaders);
+                  }
+                },
+                headers);
+          }
+        };
+      }
+    };
   }
 
   @Test

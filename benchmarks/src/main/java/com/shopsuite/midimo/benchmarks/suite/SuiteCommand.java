@@ -5,6 +5,7 @@ import com.shopsuite.midimo.benchmarks.direct.DirectGrpcCase;
 import com.shopsuite.midimo.benchmarks.emulator.EmulatorCase;
 import com.shopsuite.midimo.benchmarks.fullpath.FullPathCase;
 import com.shopsuite.midimo.benchmarks.fullpath.PoolSizeCase;
+import com.shopsuite.midimo.benchmarks.live.LiveEventsCase;
 import com.shopsuite.midimo.benchmarks.orders.OrderEventsCase;
 import com.shopsuite.midimo.launcher.Directories;
 import java.nio.file.Path;
@@ -45,6 +46,7 @@ public final class SuiteCommand implements Callable<Integer> {
         new FullPathCase(),
         new PoolSizeCase(),
         new OrderEventsCase(),
+        new LiveEventsCase(),
         new EmulatorCase());
   }
 
@@ -60,7 +62,7 @@ public final class SuiteCommand implements Callable<Integer> {
       paramLabel = "<id>",
       description =
           "Which cases, in the suite's order: direct, channel-per-call, full-path, pool-size,"
-              + " order-events, emulator. Default: all.")
+              + " order-events, live-events, emulator. Default: all.")
   private List<String> cases;
 
   @Option(

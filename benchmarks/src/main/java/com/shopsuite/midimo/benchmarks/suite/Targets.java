@@ -2,6 +2,7 @@ package com.shopsuite.midimo.benchmarks.suite;
 
 import com.shopsuite.midimo.benchmarks.direct.DirectGrpcCase;
 import com.shopsuite.midimo.benchmarks.fullpath.FullPathCase;
+import com.shopsuite.midimo.benchmarks.live.LiveEventsCase;
 import com.shopsuite.midimo.benchmarks.orders.OrderEventsCase;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,6 +58,7 @@ final class Targets {
     }
 
     verdicts.add(orderEvents(results));
+    verdicts.addAll(liveEvents(results, all));
 
     long errors = all.stream().mapToLong(m -> m.load().errors()).sum();
     long calls = all.stream().mapToLong(m -> m.load().calls()).sum();
@@ -71,6 +73,47 @@ final class Targets {
                 all.size()),
             all.isEmpty() ? null : errors == 0));
     return verdicts;
+  }
+
+  private static List<Verdict> liveEvents(List<CaseResult> results, List<Measurement> all) {
+    String postTarget = "post p99 with 2,000 watchers within 2× of none (100 posts/s)";
+    String deliveryTarget = "live-event delivery p99 < 50 ms at 100 messages/s (2,000 watchers)";
+    Optional<Measurement> without = find(all, LiveEventsCase.POST_WITHOUT);
+    Optional<Measurement> with = find(all, LiveEventsCase.POST_WITH);
+    Optional<Map<String, Long>> figures =
+        results.stream()
+            .filter(r -> r.id().equals(LiveEventsCase.ID))
+            .map(CaseResult::figures)
+            .filter(f -> f.containsKey(LiveEventsCase.DELIVERY_P99_MICROS))
+            .findFirst();
+    if (without.isEmpty() || with.isEmpty() || figures.isEmpty()) {
+      return List.of(new Verdict(postTarget, "–", null), new Verdict(deliveryTarget, "–", null));
+    }
+    double p99Without = without.get().load().latencies().getValueAtPercentile(99) / 1e6;
+    double p99With = with.get().load().latencies().getValueAtPercentile(99) / 1e6;
+    Map<String, Long> f = figures.get();
+    double deliveryP99 = f.get(LiveEventsCase.DELIVERY_P99_MICROS) / 1e3;
+    long delivered = f.get(LiveEventsCase.DELIVERED);
+    long expected = f.get(LiveEventsCase.EXPECTED);
+    return List.of(
+        new Verdict(
+            postTarget,
+            String.format(
+                Locale.ROOT,
+                "p99 %.2f ms with, %.2f ms without: %.1f×",
+                p99With,
+                p99Without,
+                p99With / p99Without),
+            p99With <= 2 * p99Without),
+        new Verdict(
+            deliveryTarget,
+            String.format(
+                Locale.ROOT,
+                "p99 %.2f ms; %,d of %,d deliveries",
+                deliveryP99,
+                delivered,
+                expected),
+            deliveryP99 < 50 && delivered == expected));
   }
 
   private static Verdict orderEvents(List<CaseResult> results) {

@@ -5,6 +5,8 @@ import com.shopsuite.midimo.client.ChannelPool;
 import com.shopsuite.midimo.client.ClientSettings;
 import com.shopsuite.midimo.client.MidimoChatClient;
 import com.shopsuite.midimo.client.ServiceHealth;
+import com.shopsuite.midimo.client.StreamChannels;
+import com.shopsuite.midimo.core.live.LiveSettings;
 import com.shopsuite.midimo.health.MidimoChatProbe;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -45,7 +47,10 @@ public class MidimoChatChannels implements MidimoChatProbe {
 
   @Inject CallObserver callObserver;
 
+  @Inject LiveSettings live;
+
   private ChannelPool pool;
+  private StreamChannels streams;
   private MidimoChatClient client;
   private Duration healthTimeout;
   private String target;
@@ -54,19 +59,27 @@ public class MidimoChatChannels implements MidimoChatProbe {
   void open() {
     ClientSettings settings = configuration.clientSettings();
     pool = ChannelPool.connect(settings.connection());
+    // Event streams on connections of their own, never on the calls' (see StreamChannels).
+    streams =
+        ChannelPool.connectStreams(
+            settings.connection(), live.streamsPerConnection(), live.streamConnections());
     client =
-        MidimoChatClient.over(pool, settings, configuration.currentJwtSettings(), callObserver);
+        MidimoChatClient.over(
+            pool, streams, settings, configuration.currentJwtSettings(), callObserver);
     healthTimeout = settings.callTimeout();
     target = settings.connection().host() + ":" + settings.connection().port();
     LOG.info(
         () ->
-            "Midimo Chat at %s:%d (%s), %d pooled channel(s), call deadline %s"
+            ("Midimo Chat at %s:%d (%s), %d pooled channel(s), call deadline %s; event streams"
+                    + " on up to %d more connection(s) of %d streams")
                 .formatted(
                     settings.connection().host(),
                     settings.connection().port(),
                     settings.connection().secure() ? "TLS" : "plaintext",
                     pool.size(),
-                    settings.callTimeout()));
+                    settings.callTimeout(),
+                    live.streamConnections(),
+                    live.streamsPerConnection()));
   }
 
   /** The shared client. Borrowed: do not close it. */
@@ -91,6 +104,9 @@ public class MidimoChatChannels implements MidimoChatProbe {
 
   @PreDestroy
   void close() {
+    if (streams != null) {
+      streams.close();
+    }
     pool.close();
     LOG.info(() -> "Midimo Chat channels closed (terminated: " + pool.isTerminated() + ")");
   }

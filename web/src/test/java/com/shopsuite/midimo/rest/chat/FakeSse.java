@@ -33,6 +33,11 @@ final class FakeSse implements Sse {
     volatile boolean closed;
     volatile boolean browserGone;
 
+    /** A browser that stopped reading: writes are accepted but never complete. */
+    volatile boolean stalled;
+
+    final List<CompletableFuture<Void>> pending = new CopyOnWriteArrayList<>();
+
     @Override
     public boolean isClosed() {
       return closed;
@@ -47,6 +52,11 @@ final class FakeSse implements Sse {
         return CompletableFuture.failedFuture(new IOException("Broken pipe"));
       }
       received.add(event);
+      if (stalled) {
+        CompletableFuture<Void> write = new CompletableFuture<>();
+        pending.add(write);
+        return write;
+      }
       return CompletableFuture.completedFuture(null);
     }
 
