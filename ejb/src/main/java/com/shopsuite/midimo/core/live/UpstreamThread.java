@@ -238,6 +238,12 @@ final class UpstreamThread {
   }
 
   private void fillGap(int fillGeneration, String after, Instant since) {
+    synchronized (this) {
+      // Queued for a stream that broke before it was subscribed: its successor fills the gap.
+      if (fillGeneration != generation || closed) {
+        return;
+      }
+    }
     History.Missed missed;
     try {
       missed =

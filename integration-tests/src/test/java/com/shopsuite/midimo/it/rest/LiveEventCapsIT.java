@@ -71,14 +71,7 @@ class LiveEventCapsIT {
       assertThat(watch(threadId).status).isEqualTo(200);
     }
 
-    Storefront.Reply refused =
-        Storefront.send(
-            Storefront.request("/threads/" + threadId + "/events")
-                .header("Accept", "text/event-stream")
-                .GET());
-
-    refused.problem(503, "service-unavailable");
-    assertThat(refused.header("Retry-After")).hasValue("5");
+    assertRefusedWithRetryAfter(threadId);
     String posted =
         Storefront.post(
                 "/threads/" + threadId + "/messages",
@@ -116,14 +109,17 @@ class LiveEventCapsIT {
             .json()
             .getString("thread_id");
 
+    assertRefusedWithRetryAfter(oneMore);
+    assertThat(Emulator.stats().getStreamSubscribers()).isEqualTo(MAX_UPSTREAM_STREAMS);
+  }
+
+  private static void assertRefusedWithRetryAfter(String threadId) {
     Storefront.Reply refused =
         Storefront.send(
-            Storefront.request("/threads/" + oneMore + "/events")
+            Storefront.request("/threads/" + threadId + "/events")
                 .header("Accept", "text/event-stream")
                 .GET());
-
     refused.problem(503, "service-unavailable");
     assertThat(refused.header("Retry-After")).hasValue("5");
-    assertThat(Emulator.stats().getStreamSubscribers()).isEqualTo(MAX_UPSTREAM_STREAMS);
   }
 }
