@@ -22,9 +22,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -51,7 +51,9 @@ public class LiveThreads implements ThreadEventService {
 
   @Inject LiveMetrics metrics;
 
-  private final Map<String, UpstreamThread> threads = new HashMap<>();
+  // Added under its lock (the cap is checked, then the stream opened); removed and read without it,
+  // since a closing stream calls back holding its own lock, which attach takes inside this one.
+  private final Map<String, UpstreamThread> threads = new ConcurrentHashMap<>();
   private final AtomicInteger subscribers = new AtomicInteger();
   private UpstreamThread.Node node;
 
@@ -144,23 +146,15 @@ public class LiveThreads implements ThreadEventService {
   }
 
   private void closed(UpstreamThread upstream) {
-    synchronized (threads) {
-      threads.remove(upstream.threadId(), upstream);
-    }
+    threads.remove(upstream.threadId(), upstream);
   }
 
   private int upstreamStreams() {
-    synchronized (threads) {
-      return threads.size();
-    }
+    return threads.size();
   }
 
   @PreDestroy
   void stop() {
-    List<UpstreamThread> open;
-    synchronized (threads) {
-      open = List.copyOf(threads.values());
-    }
-    open.forEach(UpstreamThread::closeAll);
+    List.copyOf(threads.values()).forEach(UpstreamThread::closeAll);
   }
 }
