@@ -7,9 +7,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,9 +35,23 @@ final class Watchers implements AutoCloseable {
   private final AtomicLong open = new AtomicLong();
   private final List<Flow.Subscription> subscriptions = new ArrayList<>();
 
-  /** Opens {@code perThread} streams on each thread; returns when all answered 200. */
+  /**
+   * Opens {@code perThread} streams on each thread; returns when every one answered 200 (its
+   * headers arrived: the response future itself completes only when a stream's body ends).
+   */
   void watch(URI api, String token, List<String> threadIds, int perThread) throws Exception {
-    List<CompletableFuture<HttpResponse<Void>>> opening = new ArrayList<>();
+    CountDownLatch answered = new CountDownLatch(threadIds.size() * perThread);
+    AtomicLong refused = new AtomicLong();
+    AtomicInteger refusal = new AtomicInteger();
+    HttpResponse.BodyHandler<Void> lines =
+        headers -> {
+          if (headers.statusCode() != 200) {
+            refused.incrementAndGet();
+            refusal.set(headers.statusCode());
+          }
+          answered.countDown();
+          return HttpResponse.BodySubscribers.fromLineSubscriber(new Lines());
+        };
     for (String threadId : threadIds) {
       for (int i = 0; i < perThread; i++) {
         HttpRequest request =
@@ -44,15 +59,22 @@ final class Watchers implements AutoCloseable {
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "text/event-stream")
                 .build();
-        opening.add(
-            http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Lines())));
+        http.sendAsync(request, lines)
+            .exceptionally(
+                failure -> {
+                  refused.incrementAndGet();
+                  answered.countDown();
+                  return null;
+                });
       }
     }
-    for (CompletableFuture<HttpResponse<Void>> response : opening) {
-      int status = response.get(60, TimeUnit.SECONDS).statusCode();
-      if (status != 200) {
-        throw new IllegalStateException("an event stream answered " + status);
-      }
+    if (!answered.await(60, TimeUnit.SECONDS)) {
+      throw new IllegalStateException(
+          answered.getCount() + " event streams did not answer within 60 s");
+    }
+    if (refused.get() > 0) {
+      throw new IllegalStateException(
+          refused.get() + " event streams failed (last status " + refusal.get() + ")");
     }
   }
 
