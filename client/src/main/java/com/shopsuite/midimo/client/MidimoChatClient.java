@@ -27,6 +27,7 @@ import com.midimo.chat.v1.SendNotificationRequest;
 import com.midimo.chat.v1.StreamThreadEventsRequest;
 import com.midimo.chat.v1.ThreadOrder;
 import com.midimo.chat.v1.UpdatePresenceRequest;
+import com.midimo.chat.v1.UpdateThreadMetadataRequest;
 import com.midimo.chat.v1.UpdateTypingStatusRequest;
 import com.shopsuite.midimo.chat.ChatMessage;
 import com.shopsuite.midimo.chat.ChatThread;
@@ -265,6 +266,39 @@ public final class MidimoChatClient implements AutoCloseable {
             key,
             ChatServiceGrpc::newBlockingStub,
             stub -> stub.addParticipants(request)));
+  }
+
+  /**
+   * Sets metadata pairs of a thread, only if every pair of {@code expected} holds now (an empty
+   * value: the key is absent): of two callers racing to change the same pairs, one succeeds and the
+   * other gets a {@link com.shopsuite.midimo.error.ValidationException} with upstream status {@code
+   * FAILED_PRECONDITION}. Returns the thread as it is afterwards.
+   *
+   * @param expected may be empty: unconditional
+   * @param idempotencyKey null to generate one
+   */
+  public ChatThread updateThreadMetadata(
+      String threadId,
+      Map<String, String> set,
+      Map<String, String> expected,
+      String idempotencyKey) {
+    if (mapOrEmpty(set).isEmpty()) {
+      throw new ValidationException("set must hold at least one pair");
+    }
+    String key = IdempotencyKeys.orNew(idempotencyKey);
+    UpdateThreadMetadataRequest request =
+        UpdateThreadMetadataRequest.newBuilder()
+            .setThreadId(requireId("threadId", threadId))
+            .putAllSet(set)
+            .putAllExpected(mapOrEmpty(expected))
+            .setRequestId(key)
+            .build();
+    return ProtoMapping.toThread(
+        unary(
+            "ChatService/UpdateThreadMetadata",
+            key,
+            ChatServiceGrpc::newBlockingStub,
+            stub -> stub.updateThreadMetadata(request)));
   }
 
   /** Posts a message with a generated idempotency key (the guide's {@code send_message}). */

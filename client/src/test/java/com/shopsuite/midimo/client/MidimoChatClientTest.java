@@ -117,6 +117,27 @@ class MidimoChatClientTest {
   }
 
   @Test
+  void updateThreadMetadata_isACompareAndSet_theLoserGetsFailedPrecondition() {
+    ChatThread thread = client.createThread("alice", "A", List.of(), Map.of("queue", "open"));
+
+    ChatThread won =
+        client.updateThreadMetadata(
+            thread.id(), Map.of("queue", "agent_1"), Map.of("queue", "open"), null);
+
+    assertThat(won.metadata()).containsEntry("queue", "agent_1");
+    assertThatThrownBy(
+            () ->
+                client.updateThreadMetadata(
+                    thread.id(), Map.of("queue", "agent_2"), Map.of("queue", "open"), null))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(
+            e ->
+                assertThat(((MidimoChatException) e).upstreamStatus())
+                    .contains("FAILED_PRECONDITION"));
+    assertThat(client.getThread(thread.id()).metadata()).containsEntry("queue", "agent_1");
+  }
+
+  @Test
   void sendMessage_withTheSameKeyTwice_postsOnce_andAnswersTheFirstMessage() {
     ChatThread thread = thread("c1");
 

@@ -7,6 +7,7 @@ import org.assertj.core.api.Assertions;
 import org.awaitility.Awaitility;
 import org.hamcrest.Matcher;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -33,6 +34,20 @@ public final class Deployments {
   public static EnterpriseArchive application() {
     return ShrinkWrap.createFromZipFile(
         EnterpriseArchive.class, new File(System.getProperty("midimo.it.ear")));
+  }
+
+  /**
+   * The application as built, with configuration of its own for a test: {@code properties} (lines
+   * of a microprofile-config.properties) in a library that outranks the application's defaults.
+   */
+  public static EnterpriseArchive applicationConfiguredWith(String name, String... properties) {
+    EnterpriseArchive ear = application();
+    ear.addAsLibrary(
+        ShrinkWrap.create(JavaArchive.class, name + "-for-tests.jar")
+            .addAsManifestResource(
+                new StringAsset("config_ordinal=150\n" + String.join("\n", properties) + "\n"),
+                "microprofile-config.properties"));
+    return ear;
   }
 
   /** The application, with {@code testClasses} runnable inside it. */

@@ -30,6 +30,12 @@ final class RunCommand implements Callable<Integer> {
   /** Where, under run/, the development issuer keeps its key pair. */
   static final String DEV_ISSUER_DIR = "dev-issuer";
 
+  /** The support desk's roster on the local run: new support threads go to whichever is online. */
+  static final List<String> AGENTS = List.of("agent_1", "agent_2");
+
+  /** The pages' tokens last a working day, so the printed URLs stay usable. */
+  static final java.time.Duration PAGE_TOKEN_TTL = java.time.Duration.ofHours(8);
+
   @Option(
       names = "--root",
       defaultValue = ".",
@@ -93,6 +99,7 @@ final class RunCommand implements Callable<Integer> {
             .user(ApplicationUser.of(ORDER_PUBLISHER, publisherPassword, ORDER_PUBLISHER))
             .user(ApplicationUser.of(SUITE_SERVICE, suiteServicePassword, SUITE_SERVICE))
             .systemProperty("midimo.chat.port", Integer.toString(emulator.port()))
+            .systemProperty("midimo.chat.support.agents", String.join(",", AGENTS))
             .build();
     say(
         "Starting WildFly (HTTP "
@@ -102,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
             + ")...");
     WildFlyNode node = lifecycle.add(ServerBase.prepare(settings).start());
 
-    printWelcome(node, emulator);
+    printWelcome(node, emulator, issuer);
     if (lifecycle.awaitEnd(node, emulator)) {
       return 0;
     }
@@ -110,9 +117,17 @@ final class RunCommand implements Callable<Integer> {
     return 1;
   }
 
-  private void printWelcome(WildFlyNode node, EmulatorProcess emulator) {
+  private void printWelcome(WildFlyNode node, EmulatorProcess emulator, DevIssuer issuer) {
     String api = node.api().toString();
     int management = node.managementPort();
+    // The pages read their token from the URL's fragment, which browsers never send to a server.
+    String pages = api.substring(0, api.length() - "/api/v1".length());
+    String customer =
+        pages
+            + "/demo/shop.html#order=order_456&token="
+            + issuer.token("customer_123", List.of("customer"), PAGE_TOKEN_TTL);
+    String agent =
+        pages + "/agent/#token=" + issuer.token(AGENTS.get(0), List.of("agent"), PAGE_TOKEN_TTL);
     out.printf(
         """
 
@@ -124,6 +139,12 @@ final class RunCommand implements Callable<Integer> {
           Emulator         localhost:%4$d (gRPC, fault control on)
           Logs             run/wildfly/log/server.log, run/wildfly/log/midimo_chat.log, run/emulator.log
 
+        The support chat in a browser (tokens valid for 8 hours, in the URL's fragment):
+          Customer (customer_123, order order_456, the widget on a demo shop page)
+            %5$s
+          Agent (%7$s, the agent console; ./dev-token.sh %8$s agent for the other)
+            %6$s
+
         Try it (./dev-token.sh prints a token of the development issuer):
           curl -i -X POST %1$s/support-threads -H 'Content-Type: application/json' \\
                -H "Authorization: Bearer $(./dev-token.sh customer_123 customer)" \\
@@ -132,7 +153,14 @@ final class RunCommand implements Callable<Integer> {
 
         Ctrl-C stops everything.
         """,
-        api, node.httpPort(), management, emulator.port());
+        api,
+        node.httpPort(),
+        management,
+        emulator.port(),
+        customer,
+        agent,
+        AGENTS.get(0),
+        AGENTS.get(1));
     out.flush();
   }
 

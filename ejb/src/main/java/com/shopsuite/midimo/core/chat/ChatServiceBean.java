@@ -43,6 +43,10 @@ public class ChatServiceBean implements ChatService {
 
   @Inject MidimoChatConfiguration configuration;
 
+  @Inject AgentRoster roster;
+
+  @Inject MessageNotifications notifications;
+
   private MidimoChatClient client;
 
   @PostConstruct
@@ -60,6 +64,13 @@ public class ChatServiceBean implements ChatService {
       cache.putSupportThread(customerId, orderId, existing.get());
       return new SupportThread(existing.get(), false);
     }
+    // When two requests race (or one is retried) and choose different agents, the idempotency key
+    // makes the second a conflict, resolved below: the first thread, with its agent, stands.
+    String agent = roster.choose().orElse(null);
+    List<String> participants =
+        agent == null
+            ? List.of(configuration.systemUserId())
+            : List.of(configuration.systemUserId(), agent);
     try {
       ChatThread thread =
           guarded.call(
@@ -67,8 +78,8 @@ public class ChatServiceBean implements ChatService {
                   client.createThread(
                       customerId,
                       SupportThreads.title(orderId, product),
-                      List.of(configuration.systemUserId()),
-                      SupportThreads.metadata(customerId, orderId, product),
+                      participants,
+                      SupportThreads.metadata(customerId, orderId, product, agent),
                       SupportThreads.idempotencyKey(customerId, orderId)));
       cache.put(thread);
       cache.putSupportThread(customerId, orderId, thread);
@@ -184,6 +195,8 @@ public class ChatServiceBean implements ChatService {
         guarded.call(
             () -> client.sendMessage(threadId, userId, content, attachmentIds, Map.of(), key));
     cache.evict(threadId);
+    notifications.tellTheOthers(
+        message, cache.participants(threadId, this::loadParticipants), client);
     return message;
   }
 

@@ -1,6 +1,7 @@
 package com.shopsuite.midimo.core.chat;
 
 import com.shopsuite.midimo.chat.ChatThread;
+import com.shopsuite.midimo.chat.SupportDesk;
 import com.shopsuite.midimo.client.Arguments;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -42,8 +43,14 @@ final class SupportThreads {
     return id.length() <= room ? id : id.substring(0, room - 1) + "\u2026";
   }
 
-  /** The metadata the original guide shows ({@code source}, {@code order_id}), plus ours. */
-  static Map<String, String> metadata(String customerId, String orderId, String productId) {
+  /**
+   * The metadata the original guide shows ({@code source}, {@code order_id}), plus ours: the
+   * customer, the product, and where the thread stands at the {@link SupportDesk}.
+   *
+   * @param agentId the agent it goes to; null when it waits for one
+   */
+  static Map<String, String> metadata(
+      String customerId, String orderId, String productId, String agentId) {
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("source", SOURCE);
     metadata.put("type", TYPE);
@@ -52,7 +59,18 @@ final class SupportThreads {
     if (productId != null) {
       metadata.put("product_id", productId);
     }
+    if (agentId == null) {
+      metadata.put(SupportDesk.ASSIGNMENT, SupportDesk.WAITING);
+    } else {
+      metadata.put(SupportDesk.ASSIGNMENT, SupportDesk.ASSIGNED);
+      metadata.put(SupportDesk.ASSIGNED_AGENT, agentId);
+    }
     return metadata;
+  }
+
+  /** The support threads waiting for an agent. */
+  static Map<String, String> waitingQuery() {
+    return Map.of("type", TYPE, SupportDesk.ASSIGNMENT, SupportDesk.WAITING);
   }
 
   /** How to find an order's support thread again. */

@@ -1,6 +1,7 @@
 package com.shopsuite.midimo.core.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,15 +28,27 @@ class SupportThreadsTest {
 
   @Test
   void metadata_carriesTheGuidesPairs_andTheProductOnlyWhenGiven() {
-    assertThat(SupportThreads.metadata("c1", "o1", "p1"))
+    assertThat(SupportThreads.metadata("c1", "o1", "p1", null))
         .containsEntry("source", "e_commerce")
         .containsEntry("type", "support")
         .containsEntry("order_id", "o1")
         .containsEntry("customer_id", "c1")
         .containsEntry("product_id", "p1");
-    assertThat(SupportThreads.metadata("c1", "o1", null)).doesNotContainKey("product_id");
+    assertThat(SupportThreads.metadata("c1", "o1", null, null)).doesNotContainKey("product_id");
     assertThat(SupportThreads.title("o1", null)).isEqualTo("Order o1 support");
     assertThat(SupportThreads.title("o1", "p1")).isEqualTo("Order o1 support: product p1");
+  }
+
+  @Test
+  void metadata_saysWhetherTheThreadWaitsOrIsWithAnAgent() {
+    assertThat(SupportThreads.metadata("c1", "o1", null, null))
+        .containsEntry("assignment", "waiting")
+        .doesNotContainKey("assigned_agent");
+    assertThat(SupportThreads.metadata("c1", "o1", null, "agent_1"))
+        .containsEntry("assignment", "assigned")
+        .containsEntry("assigned_agent", "agent_1");
+    assertThat(SupportThreads.waitingQuery())
+        .containsOnly(entry("type", "support"), entry("assignment", "waiting"));
   }
 
   @Test

@@ -11,10 +11,7 @@ import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,19 +30,10 @@ class LiveEventCapsIT {
 
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
-    EnterpriseArchive ear = Deployments.application();
-    ear.addAsLibrary(
-        ShrinkWrap.create(JavaArchive.class, "live-caps-for-tests.jar")
-            .addAsManifestResource(
-                new StringAsset(
-                    "config_ordinal=150\n"
-                        + "midimo.chat.live.max-subscribers="
-                        + MAX_SUBSCRIBERS
-                        + "\nmidimo.chat.live.max-upstream-streams="
-                        + MAX_UPSTREAM_STREAMS
-                        + "\n"),
-                "microprofile-config.properties"));
-    return ear;
+    return Deployments.applicationConfiguredWith(
+        "live-caps",
+        "midimo.chat.live.max-subscribers=" + MAX_SUBSCRIBERS,
+        "midimo.chat.live.max-upstream-streams=" + MAX_UPSTREAM_STREAMS);
   }
 
   private final List<EventStream> streams = new ArrayList<>();

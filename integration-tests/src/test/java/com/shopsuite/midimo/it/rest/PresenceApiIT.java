@@ -87,10 +87,11 @@ class PresenceApiIT {
   }
 
   @Test
-  void availability_withoutAgents_isA400_namingTheParameter() {
+  void availability_withoutAgents_isTheSupportDesksRoster_noneUnlessConfigured() {
     Reply reply = Storefront.get("/agents/availability");
 
-    assertThat(reply.problem(400, "validation").getString("detail")).startsWith("agent_id:");
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().getJsonArray("agents")).isEmpty();
     assertThat(Emulator.calls("PresenceService/GetPresence")).isZero();
   }
 

@@ -8,13 +8,16 @@ import com.midimo.chat.v1.ParticipantsAdded;
 import com.midimo.chat.v1.SendMessageRequest;
 import com.midimo.chat.v1.Thread;
 import com.midimo.chat.v1.ThreadEvent;
+import io.grpc.Status;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -26,7 +29,8 @@ final class ChatThread {
   private final long sequence;
   // Replaced, never changed in place: readers (FindThreads, the participant checks) take no lock.
   private volatile Set<String> participants;
-  private final Map<String, String> metadata;
+  // Replaced, never changed in place, like the participants.
+  private volatile Map<String, String> metadata;
   private final ArrayList<Posted> messages = new ArrayList<>();
   private volatile Thread snapshot;
 
@@ -132,6 +136,35 @@ final class ChatThread {
             .setOccurredAt(now)
             .setParticipantsAdded(ParticipantsAdded.newBuilder().addAllUserIds(added))
             .build());
+    return snapshot;
+  }
+
+  /**
+   * Sets the pairs if every expected value holds now (an empty one: the key is absent).
+   *
+   * @param index told of each pair set before the change is visible
+   * @return the thread afterwards
+   */
+  synchronized Thread updateMetadata(
+      Map<String, String> set,
+      Map<String, String> expected,
+      Timestamp now,
+      BiConsumer<String, String> index) {
+    for (Map.Entry<String, String> pair : expected.entrySet()) {
+      String value = metadata.getOrDefault(pair.getKey(), "");
+      if (!value.equals(pair.getValue())) {
+        throw Status.FAILED_PRECONDITION
+            .withDescription(
+                "thread '" + id() + "': metadata '" + pair.getKey() + "' is not the value expected")
+            .asRuntimeException();
+      }
+    }
+    Map<String, String> after = new LinkedHashMap<>(metadata);
+    after.putAll(set);
+    FieldLimits.metadata("metadata", after);
+    set.forEach(index);
+    metadata = Map.copyOf(after);
+    snapshot = snapshot.toBuilder().clearMetadata().putAllMetadata(after).setUpdatedAt(now).build();
     return snapshot;
   }
 

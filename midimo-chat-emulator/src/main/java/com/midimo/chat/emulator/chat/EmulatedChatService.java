@@ -25,6 +25,7 @@ import com.midimo.chat.v1.StreamThreadEventsRequest;
 import com.midimo.chat.v1.Thread;
 import com.midimo.chat.v1.ThreadEvent;
 import com.midimo.chat.v1.ThreadOrder;
+import com.midimo.chat.v1.UpdateThreadMetadataRequest;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -99,6 +100,23 @@ public final class EmulatedChatService extends ChatServiceGrpc.ChatServiceImplBa
           ids("participants", request.getParticipantsList(), MAX_PARTICIPANTS);
           requestId(request.getRequestId());
           return threads.addParticipants(request, MAX_PARTICIPANTS);
+        });
+  }
+
+  @Override
+  public void updateThreadMetadata(
+      UpdateThreadMetadataRequest request, StreamObserver<Thread> responseObserver) {
+    UnaryCalls.answer(
+        responseObserver,
+        () -> {
+          requireId("thread_id", request.getThreadId());
+          if (request.getSetCount() == 0) {
+            throw invalid("set is required");
+          }
+          metadata("set", request.getSetMap());
+          metadata("expected", request.getExpectedMap());
+          requestId(request.getRequestId());
+          return threads.updateMetadata(request);
         });
   }
 

@@ -14,6 +14,7 @@ import com.midimo.chat.v1.Message;
 import com.midimo.chat.v1.SendMessageRequest;
 import com.midimo.chat.v1.Thread;
 import com.midimo.chat.v1.ThreadOrder;
+import com.midimo.chat.v1.UpdateThreadMetadataRequest;
 import io.grpc.Status;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -147,6 +148,31 @@ public final class ThreadStore {
         write);
   }
 
+  /**
+   * Sets metadata pairs of a thread if the values it expects hold; indexed before the change is
+   * visible, so that a caller who sees the answer finds the thread by its new pairs.
+   *
+   * @param request validated: at least one pair to set, both maps within the metadata limits
+   */
+  public Thread updateMetadata(UpdateThreadMetadataRequest request) {
+    State current = state;
+    ChatThread thread = require(current, request.getThreadId());
+    Supplier<Thread> write =
+        () ->
+            thread.updateMetadata(
+                request.getSetMap(),
+                request.getExpectedMap(),
+                ProtoTime.now(clock),
+                (key, value) -> current.indexMetadata(thread, key, value));
+    if (request.getRequestId().isEmpty()) {
+      return write.get();
+    }
+    return current.metadataUpdates.once(
+        thread.id() + "\n" + request.getRequestId(),
+        request.toBuilder().clearRequestId().build(),
+        write);
+  }
+
   /** A page of a thread's messages, read backwards from {@code beforeId}. */
   public GetThreadMessagesResponse messages(String threadId, int limit, String beforeId) {
     return require(state, threadId).page(limit, beforeId);
@@ -261,6 +287,8 @@ public final class ThreadStore {
         IdempotencyRecords.boundedByEntities();
     final IdempotencyRecords<AddParticipantsRequest, Thread> additions =
         IdempotencyRecords.leastRecentlyUsed(REMEMBERED_ADDITIONS);
+    final IdempotencyRecords<UpdateThreadMetadataRequest, Thread> metadataUpdates =
+        IdempotencyRecords.leastRecentlyUsed(REMEMBERED_ADDITIONS);
 
     State(long maxThreads, long maxMessages) {
       this.threads = new Capacity("threads", "--max-threads", maxThreads);
@@ -275,8 +303,13 @@ public final class ThreadStore {
         indexParticipant(thread, participant);
       }
       for (Map.Entry<String, String> pair : proto.getMetadataMap().entrySet()) {
-        indexed(metadataKey(pair.getKey(), pair.getValue())).add(thread.sequence());
+        indexMetadata(thread, pair.getKey(), pair.getValue());
       }
+    }
+
+    /** A pair the thread holds now; the index keeps the pairs it held before (readers recheck). */
+    void indexMetadata(ChatThread thread, String key, String value) {
+      indexed(metadataKey(key, value)).add(thread.sequence());
     }
 
     void indexParticipant(ChatThread thread, String userId) {

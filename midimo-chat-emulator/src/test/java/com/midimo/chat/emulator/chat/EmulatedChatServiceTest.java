@@ -18,6 +18,7 @@ import com.midimo.chat.v1.GetThreadRequest;
 import com.midimo.chat.v1.Message;
 import com.midimo.chat.v1.SendMessageRequest;
 import com.midimo.chat.v1.Thread;
+import com.midimo.chat.v1.UpdateThreadMetadataRequest;
 import io.grpc.Status.Code;
 import java.time.Clock;
 import java.time.Instant;
@@ -382,6 +383,115 @@ class EmulatedChatServiceTest {
             chat.addParticipants(addition(thread, "support_1", "user_0").build())
                 .getParticipantsCount())
         .isEqualTo(100);
+  }
+
+  @Test
+  void updateThreadMetadata_setsPairsWhenTheExpectedValuesHoldAndFindsTheThreadByThem() {
+    Thread thread =
+        chat.createThread(
+            threadRequest("customer_1")
+                .putMetadata("type", "support")
+                .putMetadata("a", "1")
+                .build());
+
+    Thread after =
+        chat.updateThreadMetadata(
+            metadataUpdate(thread)
+                .putSet("assignment", "assigned")
+                .putSet("a", "2")
+                .putExpected("a", "1")
+                .putExpected("assignment", "")
+                .build());
+
+    assertThat(after.getMetadataMap())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("type", "support", "a", "2", "assignment", "assigned"));
+    assertThat(found(Map.of("assignment", "assigned"))).containsExactly(thread.getId());
+    assertThat(found(Map.of("a", "1"))).as("the old pair no longer matches").isEmpty();
+    assertThat(chat.getThread(GetThreadRequest.newBuilder().setThreadId(thread.getId()).build()))
+        .isEqualTo(after);
+  }
+
+  @Test
+  void updateThreadMetadata_refusesWhenAnExpectedValueNoLongerHolds_oneOfTwoRacersWins() {
+    Thread thread = chat.createThread(threadRequest("customer_1").putMetadata("q", "open").build());
+    UpdateThreadMetadataRequest first =
+        metadataUpdate(thread).putSet("q", "agent_1").putExpected("q", "open").build();
+    UpdateThreadMetadataRequest second =
+        metadataUpdate(thread).putSet("q", "agent_2").putExpected("q", "open").build();
+
+    chat.updateThreadMetadata(first);
+
+    assertFails(
+        () -> chat.updateThreadMetadata(second),
+        Code.FAILED_PRECONDITION,
+        "thread '" + thread.getId() + "': metadata 'q' is not the value expected");
+    assertThat(
+            chat.getThread(GetThreadRequest.newBuilder().setThreadId(thread.getId()).build())
+                .getMetadataMap())
+        .containsEntry("q", "agent_1");
+  }
+
+  @Test
+  void updateThreadMetadata_returnsTheFirstAnswerForARepeatedRequestIdEvenWhenNoLongerExpected() {
+    Thread thread = chat.createThread(threadRequest("customer_1").putMetadata("q", "open").build());
+    UpdateThreadMetadataRequest claim =
+        metadataUpdate(thread)
+            .putSet("q", "agent_1")
+            .putExpected("q", "open")
+            .setRequestId("claim-1")
+            .build();
+
+    Thread first = chat.updateThreadMetadata(claim);
+    Thread again = chat.updateThreadMetadata(claim);
+
+    assertThat(again).isEqualTo(first);
+    assertFails(
+        () ->
+            chat.updateThreadMetadata(
+                metadataUpdate(thread).putSet("q", "agent_2").setRequestId("claim-1").build()),
+        Code.ALREADY_EXISTS,
+        "request_id was already used with a different payload");
+  }
+
+  @Test
+  void updateThreadMetadata_rejectsAnEmptySetAnUnknownThreadAndMetadataPastItsLimits() {
+    Thread thread = chat.createThread(threadRequest("customer_1").build());
+
+    assertFails(
+        () -> chat.updateThreadMetadata(metadataUpdate(thread).build()),
+        Code.INVALID_ARGUMENT,
+        "set is required");
+    assertFails(
+        () ->
+            chat.updateThreadMetadata(
+                UpdateThreadMetadataRequest.newBuilder()
+                    .setThreadId("thr_nope")
+                    .putSet("k", "v")
+                    .build()),
+        Code.NOT_FOUND,
+        "thread 'thr_nope' not found");
+    UpdateThreadMetadataRequest.Builder tooMany = metadataUpdate(thread);
+    for (int i = 0; i < 33; i++) {
+      tooMany.putSet("k" + i, "v");
+    }
+    assertFails(
+        () -> chat.updateThreadMetadata(tooMany.build()),
+        Code.INVALID_ARGUMENT,
+        "set holds more than 32 entries");
+  }
+
+  private static UpdateThreadMetadataRequest.Builder metadataUpdate(Thread thread) {
+    return UpdateThreadMetadataRequest.newBuilder().setThreadId(thread.getId());
+  }
+
+  private List<String> found(Map<String, String> metadata) {
+    return chat
+        .findThreads(FindThreadsRequest.newBuilder().putAllMetadata(metadata).build())
+        .getThreadsList()
+        .stream()
+        .map(Thread::getId)
+        .toList();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.shopsuite.midimo.rest.presence;
 
+import com.shopsuite.midimo.chat.SupportDesk;
 import com.shopsuite.midimo.presence.PresenceService;
 import com.shopsuite.midimo.rest.access.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,11 +24,18 @@ public class AgentAvailabilityResource {
 
   @Inject PresenceService presence;
 
+  @Inject SupportDesk desk;
+
+  /** The agents asked for; without {@code agent_id}, the support desk's roster. */
   @GET
   public AgentAvailabilityListView availability(
-      @QueryParam("agent_id") @Size(min = 1, max = 200, message = "give 1 to 200 values")
+      @QueryParam("agent_id") @Size(max = 200, message = "give at most 200 values")
           List<@NotBlank @Size(max = 128) String> agentIds) {
+    List<String> agents = agentIds == null || agentIds.isEmpty() ? desk.roster() : agentIds;
+    if (agents.isEmpty()) {
+      return new AgentAvailabilityListView(List.of());
+    }
     return new AgentAvailabilityListView(
-        presence.getAgentAvailability(agentIds).stream().map(AgentAvailabilityView::of).toList());
+        presence.getAgentAvailability(agents).stream().map(AgentAvailabilityView::of).toList());
   }
 }
