@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 
 if [ "${SKIP_BUILD:-}" != "1" ]; then
   echo "Building (tests skipped)..." >&2
-  mvn -q -DskipTests package -pl ear,midimo-chat-emulator,wildfly-config,benchmarks -am
+  mvn -q -DskipTests package -pl ear,midimo-chat-emulator,wildfly-config,benchmark-floor,benchmarks -am
 fi
 
 args=("$@")

@@ -26,26 +26,28 @@ final class Storefront implements AutoCloseable {
   private static final Pattern THREAD_ID = Pattern.compile("\"thread_id\"\\s*:\\s*\"([^\"]+)\"");
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+  /** The floor's API (benchmark-floor), beside the storefront API on the same server. */
+  static final String FLOOR = "/floor/api";
+
   private final NettyHttpDriver http;
   private final List<FullHttpRequest> posts = new ArrayList<>();
   private final List<FullHttpRequest> reads = new ArrayList<>();
+  private final List<FullHttpRequest> openFloor = new ArrayList<>();
+  private final List<FullHttpRequest> verifiedFloor = new ArrayList<>();
   private final AtomicLong sequence = new AtomicLong();
 
   private Storefront(URI api, List<String> threadIds, int readLimit, String token) {
     this.http = new NettyHttpDriver(api);
     for (int i = 0; i < threadIds.size(); i++) {
       URI messages = URI.create(api + "/threads/" + threadIds.get(i) + "/messages");
-      posts.add(
-          authorized(
-              http.postJson(
-                  messages,
-                  "{\"user_id\":\"customer_"
-                      + i
-                      + "\",\"content\":\""
-                      + DirectChat.CONTENT
-                      + "\"}"),
-              token));
+      String body =
+          "{\"user_id\":\"customer_" + i + "\",\"content\":\"" + DirectChat.CONTENT + "\"}";
+      posts.add(authorized(http.postJson(messages, body), token));
       reads.add(authorized(http.get(URI.create(messages + "?limit=" + readLimit)), token));
+      String floor = "/threads/" + threadIds.get(i) + "/messages";
+      openFloor.add(http.postJson(api.resolve(FLOOR + "/open" + floor), body));
+      verifiedFloor.add(
+          authorized(http.postJson(api.resolve(FLOOR + "/verified" + floor), body), token));
     }
   }
 
@@ -96,6 +98,16 @@ final class Storefront implements AutoCloseable {
   /** {@code GET /threads/{id}/messages?limit=N}, next thread round-robin. */
   AsyncCall getMessages() {
     return () -> http.send(reads.get(next()));
+  }
+
+  /**
+   * The floor's {@code POST …/messages}: the same request to a resource that answers it without
+   * calling Midimo Chat; {@code verified}: with the token, which the server then verifies, else
+   * without one (nothing to verify).
+   */
+  AsyncCall floorPost(boolean verified) {
+    List<FullHttpRequest> requests = verified ? verifiedFloor : openFloor;
+    return () -> http.send(requests.get(next()));
   }
 
   /** Posts and reads, alternately: to warm a fresh server's both paths at once. */

@@ -164,7 +164,8 @@ public final class ResilienceCommand implements Callable<Integer> {
         emulatorJar,
         // Soft references cleared at every collection: the redeploy scenario counts the classes
         // strongly held, not what server caches keep softly until memory runs short.
-        new ServerSetup(serverHome, ear, portOffset, List.of("-XX:SoftRefLRUPolicyMSPerMB=0")),
+        new ServerSetup(
+            serverHome, ear, null, portOffset, List.of("-XX:SoftRefLRUPolicyMSPerMB=0")),
         false,
         workDir,
         unused,

@@ -8,10 +8,13 @@ import java.util.List;
  *
  * @param serverHome the provisioned server (JBOSS_HOME)
  * @param ear the application
+ * @param floorWar the floor's WAR ({@code benchmark-floor}), deployed beside the EAR only for the
+ *     sessions that measure it; null where nothing does
  * @param portOffset added to 8080 (HTTP) and 9990 (management)
  * @param jvmOptions added to standalone.conf's (e.g. a flight recording)
  */
-public record ServerSetup(Path serverHome, Path ear, int portOffset, List<String> jvmOptions) {
+public record ServerSetup(
+    Path serverHome, Path ear, Path floorWar, int portOffset, List<String> jvmOptions) {
 
   public ServerSetup {
     jvmOptions = List.copyOf(jvmOptions);

@@ -93,6 +93,15 @@ public final class Suite implements AutoCloseable {
    */
   public ServerSession startServer(
       String name, Map<String, String> systemProperties, boolean emulatorControl) {
+    return startServer(name, systemProperties, emulatorControl, false);
+  }
+
+  /** As above, with the floor's WAR deployed beside the EAR when {@code withFloor} (at /floor). */
+  public ServerSession startServer(
+      String name,
+      Map<String, String> systemProperties,
+      boolean emulatorControl,
+      boolean withFloor) {
     Path dir = sessionDir(name);
     log("starting the emulator and WildFly %s (%s)", systemProperties, dir);
     EmulatorProcess emulator = startEmulator(dir, emulatorControl);
@@ -109,6 +118,9 @@ public final class Suite implements AutoCloseable {
             .user(ApplicationUser.of(ORDER_PUBLISHER, publisherPassword, ORDER_PUBLISHER))
             .configurationFile(DevIssuer.SERVER_KEY_FILE, issuer.publicKey())
             .systemProperty("midimo.chat.port", Integer.toString(emulator.port()));
+    if (withFloor) {
+      node.deploy(server.floorWar());
+    }
     systemProperties.forEach(node::systemProperty);
     server.jvmOptions().forEach(node::jvmOption);
     if (settings.flightRecording()) {

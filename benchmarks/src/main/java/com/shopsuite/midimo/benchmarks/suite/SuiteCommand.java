@@ -3,6 +3,7 @@ package com.shopsuite.midimo.benchmarks.suite;
 import com.shopsuite.midimo.benchmarks.direct.ChannelPerCallCase;
 import com.shopsuite.midimo.benchmarks.direct.DirectGrpcCase;
 import com.shopsuite.midimo.benchmarks.emulator.EmulatorCase;
+import com.shopsuite.midimo.benchmarks.fullpath.FloorCase;
 import com.shopsuite.midimo.benchmarks.fullpath.FullPathCase;
 import com.shopsuite.midimo.benchmarks.fullpath.PoolSizeCase;
 import com.shopsuite.midimo.benchmarks.live.LiveEventsCase;
@@ -47,6 +48,7 @@ public final class SuiteCommand implements Callable<Integer> {
         new PoolSizeCase(),
         new OrderEventsCase(),
         new LiveEventsCase(),
+        new FloorCase(),
         new EmulatorCase());
   }
 
@@ -62,7 +64,7 @@ public final class SuiteCommand implements Callable<Integer> {
       paramLabel = "<id>",
       description =
           "Which cases, in the suite's order: direct, channel-per-call, full-path, pool-size,"
-              + " order-events, live-events, emulator. Default: all.")
+              + " order-events, live-events, floor, emulator. Default: all.")
   private List<String> cases;
 
   @Option(
@@ -176,6 +178,12 @@ public final class SuiteCommand implements Callable<Integer> {
   private Path ear;
 
   @Option(
+      names = "--floor-war",
+      defaultValue = "benchmark-floor/target/midimo-chat-floor.war",
+      description = "The floor case's WAR, deployed beside the EAR. Default: ${DEFAULT-VALUE}.")
+  private Path floorWar;
+
+  @Option(
       names = "--emulator-jar",
       defaultValue = "midimo-chat-emulator/target/midimo-chat-emulator.jar",
       description = "Default: ${DEFAULT-VALUE}.")
@@ -254,7 +262,7 @@ public final class SuiteCommand implements Callable<Integer> {
   private SuiteSettings settings() {
     return new SuiteSettings(
         emulatorJar,
-        new ServerSetup(serverHome, ear, portOffset, serverJvmOptions),
+        new ServerSetup(serverHome, ear, floorWar, portOffset, serverJvmOptions),
         serverJfr,
         workDir,
         seconds(warmupSeconds, 2, 5),
