@@ -142,7 +142,7 @@ final class RunCommand implements Callable<Integer> {
         The support chat in a browser (tokens valid for 8 hours, in the URL's fragment):
           Customer (customer_123, order order_456, the widget on a demo shop page)
             %5$s
-          Agent (%7$s, the agent console; ./dev-token.sh %8$s agent for the other)
+          Agent (%7$s, the agent console; as %8$s: the same URL with #token=$(./dev-token.sh %8$s agent))
             %6$s
 
         Try it (./dev-token.sh prints a token of the development issuer):
