@@ -1,6 +1,7 @@
 package com.shopsuite.midimo.order;
 
 import com.shopsuite.midimo.context.RequestId;
+import com.shopsuite.midimo.context.RetriedByCaller;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -48,7 +49,11 @@ public class OrderEventConsumer implements MessageListener {
 
   @Override
   public void onMessage(Message message) {
-    try (RequestId.Scope scope = RequestId.bind(requestIdOf(message))) {
+    // The lanes retry a failed event later, with a scheduled message: its calls are tried once
+    // here,
+    // never retried in place while this session (and every order group pinned to it) waits.
+    try (RequestId.Scope scope = RequestId.bind(requestIdOf(message));
+        RequestId.Scope once = RetriedByCaller.bind()) {
       Optional<RetryTimer> timer = JmsOrderLaneStore.timerOf(message);
       if (timer.isPresent()) {
         lanes.retry(timer.get());

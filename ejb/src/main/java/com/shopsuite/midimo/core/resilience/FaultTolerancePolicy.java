@@ -15,8 +15,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 /**
  * The fault-tolerance policy of the hop to Midimo Chat, stated once: every call the service beans
  * make goes through {@link #call}, so there is one retry layer, one circuit breaker and one
- * bulkhead for the whole dependency. (gRPC's own retries are off; the order-event consumer's
- * redelivery is a different hop.)
+ * bulkhead for the whole dependency. (gRPC's own retries are off.) Work that retries later by
+ * itself, the order-event lanes ({@link com.shopsuite.midimo.context.RetriedByCaller}), is not
+ * retried in place: its failures come marked ({@link TriedOnce}) and the retry aborts on them.
  *
  * <p>Each value can be overridden with the standard MicroProfile Fault Tolerance keys, e.g. {@code
  * com.shopsuite.midimo.core.resilience.FaultTolerancePolicy/call/Retry/maxRetries=3} or, for every
@@ -55,6 +56,7 @@ public class FaultTolerancePolicy {
         ServiceTimeoutException.class,
         TimeoutException.class
       },
+      abortOn = {TriedOnce.Unavailable.class, TriedOnce.Timeout.class},
       maxRetries = 2,
       delay = 200,
       jitter = 50,

@@ -1,5 +1,6 @@
 package com.shopsuite.midimo.core.resilience;
 
+import com.shopsuite.midimo.context.RetriedByCaller;
 import com.shopsuite.midimo.error.MidimoChatException;
 import com.shopsuite.midimo.error.ServiceTimeoutException;
 import com.shopsuite.midimo.error.ServiceUnavailableException;
@@ -12,8 +13,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * How the service beans call Midimo Chat: under the {@link FaultTolerancePolicy}, with the policy's
- * own exceptions (open circuit, full bulkhead, timeout) translated here, the one place, into the
+ * How the service beans call Midimo Chat: under the {@link FaultTolerancePolicy} (without its
+ * retries for work that retries by itself, {@link RetriedByCaller}), with the policy's own
+ * exceptions (open circuit, full bulkhead, timeout) translated here, the one place, into the
  * integration's. Callers therefore only ever see {@link MidimoChatException}s.
  */
 @ApplicationScoped
@@ -25,7 +27,7 @@ public class FaultToleranceTranslator {
 
   public <T> T call(Supplier<T> rpc) {
     try {
-      return policy.call(rpc);
+      return RetriedByCaller.isBound() ? once(rpc) : policy.call(rpc);
     } catch (CircuitBreakerOpenException e) {
       Duration retryAfter = circuitBreakerDelay.get();
       throw new ServiceUnavailableException(
@@ -39,6 +41,14 @@ public class FaultToleranceTranslator {
           "too many calls to Midimo Chat in progress (bulkhead full)", Duration.ofSeconds(1), e);
     } catch (TimeoutException e) {
       throw new ServiceTimeoutException("Midimo Chat did not answer in time (timeout)", e);
+    }
+  }
+
+  private <T> T once(Supplier<T> rpc) {
+    try {
+      return policy.call(TriedOnce.marking(rpc));
+    } catch (TriedOnce.Unavailable | TriedOnce.Timeout marked) {
+      throw TriedOnce.original(marked);
     }
   }
 

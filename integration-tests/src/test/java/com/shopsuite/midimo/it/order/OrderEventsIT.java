@@ -275,6 +275,22 @@ class OrderEventsIT {
   }
 
   @Test
+  void anUnavailableAnswer_isNotRetriedInsideTheDelivery_butByTheOrdersLaneLater() {
+    // The storefront's calls retry UNAVAILABLE in place (FaultToleranceIT); an order event's must
+    // not, or its JMS session (and every order group pinned to it) would wait through the retries.
+    Emulator.failNext("ChatService/SendMessage", 1, Status.Code.UNAVAILABLE);
+    long retriedBefore = retriedEvents();
+
+    publisher.publish(event("evt-unavailable-1", "order_unav", "Created"));
+    awaitDrained();
+
+    assertThat(contentsOf("customer_evt", "order_unav"))
+        .containsExactly("Order order_unav: Created.");
+    assertThat(retriedEvents()).as("retried by the lane").isEqualTo(retriedBefore + 1);
+    assertThat(Emulator.calls("ChatService/SendMessage")).isEqualTo(2);
+  }
+
+  @Test
   void aDeadLetteredEvent_takesItsOrdersLaterEventsBehindIt_andARedriveAppliesThemInOrder() {
     Emulator.failMatching("ChatService/SendMessage", "evt-refused-1", Status.Code.INVALID_ARGUMENT);
 
