@@ -37,8 +37,9 @@ final class StuckOrderScenario implements Scenario {
 
   @Override
   public String setup() {
-    return "After unrecorded warm-up runs of 10,000 events each, until the JIT compilers are quiet"
-        + " (under 0.1 of a core during a run; at most 6 runs), 10,000 events of 1,000 orders, once each:"
+    return "After unrecorded warm-up runs of 10,000 events each, with a stuck order of their own"
+        + " (so that the paths a stuck order takes are compiled too), until the JIT compilers are"
+        + " quiet (under 0.1 of a core during a run; at most 6 runs), 10,000 events of 1,000 orders, once each:"
         + " their throughput from the first send to the last applied, without a fault. Then one"
         + " more order's 10 events, whose every SendMessage answers UNAVAILABLE for 5 minutes (the"
         + " emulator's FailMatching on their idempotency keys), followed by 10,000 events of"
@@ -67,6 +68,14 @@ final class StuckOrderScenario implements Scenario {
       throws Exception {
     List<Long> pids = new ArrayList<>(session.processes().values());
     pids.add(ProcessHandle.current().pid());
+    // A stuck order of the warm-up's own, so that what a stuck order makes run (the emulator's
+    // matching faults, parking, retry timers) is compiled before anything is measured: a path
+    // that first turns hot during the measured run is recompiled there, on the same two cores.
+    faults.failMatching("ChatService/SendMessage", "warmstuck-evt-", Status.Code.UNAVAILABLE);
+    OrderRun warmStuck =
+        new OrderRun(run, session, faults, new OrderTraffic("warmstuck", 1, STATUSES, false, 0, 1))
+            .start();
+    warmStuck.awaitSent(1.0);
     for (int round = 1; ; round++) {
       long ticks = JitActivity.compilerTicks(pids);
       long start = System.nanoTime();
@@ -82,9 +91,11 @@ final class StuckOrderScenario implements Scenario {
           ticks < 0 ? -1 : (JitActivity.compilerTicks(pids) - ticks) / 100.0 / seconds;
       run.log("%s: warm-up run %d, JIT compilers %.2f cores", ID, round, jitCores);
       if ((jitCores >= 0 && jitCores < JIT_QUIET_CORES) || round == MAX_WARMUP_RUNS) {
-        return;
+        break;
       }
     }
+    faults.failMatching("ChatService/SendMessage", "warmstuck-evt-", Status.Code.OK);
+    warmStuck.awaitAllApplied();
   }
 
   @Override
@@ -98,8 +109,12 @@ final class StuckOrderScenario implements Scenario {
       warmUp(run, session, faults, orders);
 
       OrderTraffic free = new OrderTraffic("free", orders, STATUSES, false, 0, 16);
+      List<Long> pids = new ArrayList<>(session.processes().values());
+      pids.add(ProcessHandle.current().pid());
+      long jitTicks = JitActivity.compilerTicks(pids);
       OrderRun without = new OrderRun(run, session, faults, free).start();
       long withoutDone = without.awaitAllApplied();
+      double withoutJit = jitCores(pids, jitTicks, withoutDone - without.startedAt());
       double withoutRate = without.eventsPerSecond(withoutDone);
       run.log("%s: without the stuck order, %,.0f events/s", id(), withoutRate);
 
@@ -109,8 +124,10 @@ final class StuckOrderScenario implements Scenario {
       OrderRun stuckRun = new OrderRun(run, session, faults, stuck).start();
       stuckRun.awaitSent(1.0);
       OrderTraffic busy = new OrderTraffic("busy", orders, STATUSES, false, 0, 16);
+      jitTicks = JitActivity.compilerTicks(pids);
       OrderRun with = new OrderRun(run, session, faults, busy).start();
       long withDone = awaitMessages(faults, with, busy.events());
+      double withJit = jitCores(pids, jitTicks, withDone - with.startedAt());
       double withRate = with.eventsPerSecond(withDone);
       long parked = OrderQueues.depth(server, OrderQueues.PARKED);
       run.log("%s: with the stuck order, %,.0f events/s; %d parked", id(), withRate, parked);
@@ -132,11 +149,14 @@ final class StuckOrderScenario implements Scenario {
         stuckDone = System.nanoTime();
       }
       OrderQueues.awaitDrained(server, Duration.ofMinutes(2));
+      jitTicks = JitActivity.compilerTicks(pids);
       OrderRun after =
           new OrderRun(
                   run, session, faults, new OrderTraffic("after", orders, STATUSES, false, 0, 16))
               .start();
-      double afterRate = after.eventsPerSecond(after.awaitAllApplied());
+      long afterDone = after.awaitAllApplied();
+      double afterRate = after.eventsPerSecond(afterDone);
+      double afterJit = jitCores(pids, jitTicks, afterDone - after.startedAt());
       run.log("%s: without the stuck order again, %,.0f events/s", id(), afterRate);
       OrderAudit stuckAudit = stuckRun.audit();
       OrderAudit withoutAudit = without.audit();
@@ -160,6 +180,9 @@ final class StuckOrderScenario implements Scenario {
                   "other orders' events/s **without** the stuck order (before / after / mean)",
                   String.format(
                       Locale.ROOT, "%,.0f / %,.0f / %,.0f", withoutRate, afterRate, withoutMean))
+              .row(
+                  "JIT compilers of the three JVMs during the runs, cores (before / with / after)",
+                  String.format(Locale.ROOT, "%.2f / %.2f / %.2f", withoutJit, withJit, afterJit))
               .row(
                   "other orders' events/s **with** the stuck order",
                   String.format(Locale.ROOT, "%,.0f (%.0f %%)", withRate, kept * 100))
@@ -202,6 +225,12 @@ final class StuckOrderScenario implements Scenario {
   }
 
   /** When the emulator holds {@code events} messages more than when {@code batch} started. */
+  /** Cores the JIT compilers used since {@code ticks} were read, over {@code nanos}. */
+  private static double jitCores(List<Long> pids, long ticks, long nanos) {
+    long now = JitActivity.compilerTicks(pids);
+    return ticks < 0 || now < 0 ? -1 : (now - ticks) / 100.0 / (nanos / 1e9);
+  }
+
   private static long awaitMessages(EmulatorFaults faults, OrderRun batch, int events)
       throws InterruptedException {
     long deadline = System.nanoTime() + OrderRun.DEADLINE.toNanos();
