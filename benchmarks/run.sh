@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark suite, unattended, from a clean checkout: builds what it runs (the EAR, the
 # emulator, the provisioned WildFly, this module; tests skipped), then runs every case and writes
-# the tables into BENCHMARKS.md. About 20 minutes on 2 cores with the defaults.
+# the tables into BENCHMARKS.md. About 30 minutes on 2 cores with the defaults (the live-events and floor cases take about 4 each).
 #
 #   ./benchmarks/run.sh                       the whole suite, report into BENCHMARKS.md
 #   ./benchmarks/run.sh --quick --cases direct,full-path     a short development run
