@@ -7,14 +7,10 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The storefront's side of the full path: support threads created through the API (with {@code
@@ -23,7 +19,6 @@ import java.util.regex.Pattern;
  * error.
  */
 final class Storefront implements AutoCloseable {
-  private static final Pattern THREAD_ID = Pattern.compile("\"thread_id\"\\s*:\\s*\"([^\"]+)\"");
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   /** The floor's API (benchmark-floor), beside the storefront API on the same server. */
@@ -70,22 +65,7 @@ final class Storefront implements AutoCloseable {
             .connectTimeout(TIMEOUT)
             .build();
     for (int i = 0; i < threads; i++) {
-      String body = "{\"customer_id\":\"customer_" + i + "\",\"order_id\":\"order_" + i + "\"}";
-      HttpResponse<String> response =
-          setup.send(
-              HttpRequest.newBuilder(URI.create(api + "/support-threads"))
-                  .timeout(TIMEOUT)
-                  .header("Content-Type", "application/json")
-                  .header("Authorization", "Bearer " + token)
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      Matcher id = THREAD_ID.matcher(response.body());
-      if (response.statusCode() / 100 != 2 || !id.find()) {
-        throw new IllegalStateException(
-            "POST /support-threads answered " + response.statusCode() + ": " + response.body());
-      }
-      threadIds.add(id.group(1));
+      threadIds.add(SupportThreads.open(setup, api, token, "customer_" + i, "order_" + i));
     }
     return new Storefront(api, threadIds, readLimit, token);
   }

@@ -2,6 +2,7 @@ package com.shopsuite.midimo.benchmarks.live;
 
 import com.midimo.chat.emulator.v1.EmulatorControlGrpc;
 import com.midimo.chat.emulator.v1.GetStatsRequest;
+import com.shopsuite.midimo.benchmarks.fullpath.SupportThreads;
 import com.shopsuite.midimo.benchmarks.load.AsyncCall;
 import com.shopsuite.midimo.benchmarks.load.LoadResult;
 import com.shopsuite.midimo.benchmarks.load.OpenLoopDriver;
@@ -26,8 +27,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -56,8 +55,6 @@ public final class LiveEventsCase implements BenchmarkCase {
   static final Duration WARMUP = Duration.ofSeconds(10);
   static final Duration MEASURED = Duration.ofSeconds(30);
 
-  private static final Pattern THREAD_ID = Pattern.compile("\"thread_id\"\\s*:\\s*\"([^\"]+)\"");
-
   @Override
   public String id() {
     return ID;
@@ -85,7 +82,7 @@ public final class LiveEventsCase implements BenchmarkCase {
       String token = session.storefrontToken();
       List<String> threads = new ArrayList<>();
       for (int i = 0; i < THREADS; i++) {
-        threads.add(supportThread(http, api, token, i));
+        threads.add(SupportThreads.open(http, api, token, "customer_live", "order_live_" + i));
       }
       AtomicLong sequence = new AtomicLong();
       AsyncCall post =
@@ -226,26 +223,5 @@ public final class LiveEventsCase implements BenchmarkCase {
       Thread.sleep(100);
     }
     return streams;
-  }
-
-  private static String supportThread(HttpClient http, URI api, String token, int order)
-      throws Exception {
-    HttpResponse<String> created =
-        http.send(
-            HttpRequest.newBuilder(URI.create(api + "/support-threads"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"customer_id\":\"customer_live\",\"order_id\":\"order_live_"
-                            + order
-                            + "\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    Matcher id = THREAD_ID.matcher(created.body());
-    if (created.statusCode() / 100 != 2 || !id.find()) {
-      throw new IllegalStateException("cannot create a support thread: " + created.body());
-    }
-    return id.group(1);
   }
 }

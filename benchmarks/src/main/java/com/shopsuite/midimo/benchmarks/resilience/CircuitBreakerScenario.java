@@ -1,5 +1,6 @@
 package com.shopsuite.midimo.benchmarks.resilience;
 
+import com.shopsuite.midimo.benchmarks.fullpath.SupportThreads;
 import com.shopsuite.midimo.benchmarks.suite.ServerSession;
 import io.grpc.ManagedChannel;
 import java.net.URI;
@@ -10,8 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 
 /** 6. The circuit breaker in an outage: how soon it opens, how fast it fails while open. */
@@ -21,7 +20,6 @@ final class CircuitBreakerScenario implements Scenario {
   static final long MAX_OPEN_P99_MICROS = 20_000;
   static final String RPC = "ChatService/GetThreadMessages";
 
-  private static final Pattern THREAD_ID = Pattern.compile("\"thread_id\"\\s*:\\s*\"([^\"]+)\"");
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -62,7 +60,8 @@ final class CircuitBreakerScenario implements Scenario {
       EmulatorFaults faults = new EmulatorFaults(channel);
       URI api = session.server().api();
       String token = session.storefrontToken();
-      String threadId = supportThread(api, token);
+      String threadId =
+          SupportThreads.open(HTTP, api, token, "resilience_customer", "resilience_order");
       URI messages = URI.create(api + "/threads/" + threadId + "/messages?limit=1");
       for (int i = 0; i < 200; i++) {
         send(messages, token);
@@ -173,24 +172,6 @@ final class CircuitBreakerScenario implements Scenario {
       channel.shutdownNow();
       run.stop(session);
     }
-  }
-
-  static String supportThread(URI api, String token) throws Exception {
-    HttpResponse<String> created =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(api + "/support-threads"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"customer_id\":\"resilience_customer\",\"order_id\":\"resilience_order\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    Matcher id = THREAD_ID.matcher(created.body());
-    if (created.statusCode() / 100 != 2 || !id.find()) {
-      throw new IllegalStateException("cannot create a support thread: " + created.body());
-    }
-    return id.group(1);
   }
 
   private static HttpResponse<String> send(URI uri, String token) throws Exception {

@@ -1,5 +1,6 @@
 package com.shopsuite.midimo.benchmarks.resilience;
 
+import com.shopsuite.midimo.benchmarks.fullpath.SupportThreads;
 import com.shopsuite.midimo.benchmarks.suite.ServerSession;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +53,13 @@ final class HostileInputsScenario implements Scenario {
     ServerSession session = run.start(id());
     try {
       URI api = session.server().api();
-      String threadId = CircuitBreakerScenario.supportThread(api, session.storefrontToken());
+      String threadId =
+          SupportThreads.open(
+              HttpClient.newHttpClient(),
+              api,
+              session.storefrontToken(),
+              "resilience_customer",
+              "resilience_order");
       List<HostileInputs.Request> corpus =
           HostileInputs.corpus(session.storefrontToken(), threadId);
       Map<String, Integer> byStatus = new TreeMap<>();

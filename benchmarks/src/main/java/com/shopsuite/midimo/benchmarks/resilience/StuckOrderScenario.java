@@ -64,10 +64,8 @@ final class StuckOrderScenario implements Scenario {
    * before it).
    */
   private static void warmUp(
-      ResilienceRun run, ServerSession session, EmulatorFaults faults, int orders)
+      ResilienceRun run, ServerSession session, EmulatorFaults faults, int orders, List<Long> pids)
       throws Exception {
-    List<Long> pids = new ArrayList<>(session.processes().values());
-    pids.add(ProcessHandle.current().pid());
     // A stuck order of the warm-up's own, so that what a stuck order makes run (the emulator's
     // matching faults, parking, retry timers) is compiled before anything is measured: a path
     // that first turns hot during the measured run is recompiled there, on the same two cores.
@@ -83,9 +81,7 @@ final class StuckOrderScenario implements Scenario {
       // Until its messages are in Midimo Chat: the queues are not empty while the warm-up's own
       // stuck order is parked.
       awaitMessages(faults, new OrderRun(run, session, faults, traffic).start(), traffic.events());
-      double seconds = (System.nanoTime() - start) / 1e9;
-      double jitCores =
-          ticks < 0 ? -1 : (JitActivity.compilerTicks(pids) - ticks) / 100.0 / seconds;
+      double jitCores = jitCores(pids, ticks, System.nanoTime() - start);
       run.log("%s: warm-up run %d, JIT compilers %.2f cores", ID, round, jitCores);
       if ((jitCores >= 0 && jitCores < JIT_QUIET_CORES) || round == MAX_WARMUP_RUNS) {
         break;
@@ -103,11 +99,11 @@ final class StuckOrderScenario implements Scenario {
       EmulatorFaults faults = new EmulatorFaults(channel);
       WildFlyNode server = session.server();
       int orders = run.scaled(ORDERS, 50);
-      warmUp(run, session, faults, orders);
-
-      OrderTraffic free = new OrderTraffic("free", orders, STATUSES, false, 0, 16);
       List<Long> pids = new ArrayList<>(session.processes().values());
       pids.add(ProcessHandle.current().pid());
+      warmUp(run, session, faults, orders, pids);
+
+      OrderTraffic free = new OrderTraffic("free", orders, STATUSES, false, 0, 16);
       long jitTicks = JitActivity.compilerTicks(pids);
       OrderRun without = new OrderRun(run, session, faults, free).start();
       long withoutDone = without.awaitAllApplied();

@@ -139,11 +139,10 @@ public final class ThreadStore {
                 ProtoTime.now(clock),
                 hub,
                 userId -> current.indexParticipant(thread, userId));
-    if (request.getRequestId().isEmpty()) {
-      return write.get();
-    }
-    return current.additions.once(
-        thread.id() + "\n" + request.getRequestId(),
+    return inThread(
+        current.additions,
+        thread,
+        request.getRequestId(),
         request.toBuilder().clearRequestId().build(),
         write);
   }
@@ -164,13 +163,25 @@ public final class ThreadStore {
                 request.getExpectedMap(),
                 ProtoTime.now(clock),
                 (key, value) -> current.indexMetadata(thread, key, value));
-    if (request.getRequestId().isEmpty()) {
-      return write.get();
-    }
-    return current.metadataUpdates.once(
-        thread.id() + "\n" + request.getRequestId(),
+    return inThread(
+        current.metadataUpdates,
+        thread,
+        request.getRequestId(),
         request.toBuilder().clearRequestId().build(),
         write);
+  }
+
+  /** A change of a thread, once per request id in that thread (no request id: every time). */
+  private static <R extends com.google.protobuf.Message> Thread inThread(
+      IdempotencyRecords<R, Thread> records,
+      ChatThread thread,
+      String requestId,
+      R payload,
+      Supplier<Thread> write) {
+    if (requestId.isEmpty()) {
+      return write.get();
+    }
+    return records.once(thread.id() + "\n" + requestId, payload, write);
   }
 
   /** A page of a thread's messages, read backwards from {@code beforeId}. */
