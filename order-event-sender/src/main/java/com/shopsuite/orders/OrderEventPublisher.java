@@ -7,10 +7,12 @@ import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
- * Publishes order events to the {@code OrderEvents} queue of a WildFly server from another JVM,
- * over the server's HTTP port (HTTP upgrade to Artemis' protocol, no extra port), logged in as an
- * application user. Every event of one order carries {@code JMSXGroupID} = the order id, so the
- * consumer sees one order's events in the order they were published.
+ * Publishes order events to the {@code OrderEvents} queue from another JVM, logged in as the
+ * order-publisher user: on a WildFly server with its embedded broker, over the server's HTTP port
+ * (HTTP upgrade to Artemis' protocol, no extra port; {@link #connect}); on a standalone Artemis
+ * broker that several nodes share, to the broker's own port ({@link #connectToBroker}). Every event
+ * of one order carries {@code JMSXGroupID} = the order id, so the consumer sees one order's events
+ * in the order they were published.
  */
 public final class OrderEventPublisher implements AutoCloseable {
 
@@ -35,8 +37,21 @@ public final class OrderEventPublisher implements AutoCloseable {
    */
   public static OrderEventPublisher connect(
       String host, int httpPort, String user, String password) {
-    ActiveMQConnectionFactory factory =
-        new ActiveMQConnectionFactory(url(host, httpPort), user, password);
+    return connectTo(url(host, httpPort), user, password);
+  }
+
+  /**
+   * Connects to a standalone Artemis broker at {@code host:port} as {@code user}.
+   *
+   * @throws jakarta.jms.JMSSecurityRuntimeException when the broker refuses the credentials
+   */
+  public static OrderEventPublisher connectToBroker(
+      String host, int port, String user, String password) {
+    return connectTo(brokerUrl(host, port), user, password);
+  }
+
+  private static OrderEventPublisher connectTo(String url, String user, String password) {
+    ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, user, password);
     try {
       return new OrderEventPublisher(factory, factory.createContext(JMSContext.AUTO_ACKNOWLEDGE));
     } catch (RuntimeException e) {
@@ -52,6 +67,11 @@ public final class OrderEventPublisher implements AutoCloseable {
   static String url(String host, int httpPort) {
     return "tcp://%s:%d?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor&enable1xPrefixes=true"
         .formatted(host, httpPort);
+  }
+
+  /** A 2.x broker's own acceptor: queues are addressed by their names, without a prefix. */
+  static String brokerUrl(String host, int port) {
+    return "tcp://%s:%d".formatted(host, port);
   }
 
   /** Publishes one event; returns its id. */

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Publishes an order event on the OrderEvents queue of a running server, over its HTTP port,",
-      "as the order-publisher user. The password is read from --password-file, or else from the",
+      "or, with --broker, of the standalone Artemis broker several nodes share, as the",
+      "order-publisher user. The password is read from --password-file, or else from the",
       "ORDER_PUBLISHER_PASSWORD environment variable (never from the command line)."
     })
 public final class SendOrderEvent implements Callable<Integer> {
@@ -30,6 +31,14 @@ public final class SendOrderEvent implements Callable<Integer> {
       defaultValue = "8080",
       description = "The server's HTTP port. Default: ${DEFAULT-VALUE}.")
   int httpPort;
+
+  @Option(
+      names = "--broker",
+      paramLabel = "HOST:PORT",
+      description =
+          "Send to this standalone Artemis broker (./run.sh --nodes 2: localhost:61616) instead"
+              + " of a server's HTTP port.")
+  String broker;
 
   @Option(
       names = "--user",
@@ -64,8 +73,8 @@ public final class SendOrderEvent implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     String password = password();
-    try (OrderEventPublisher publisher =
-        OrderEventPublisher.connect(host, httpPort, user, password)) {
+    String target = broker != null ? broker : host + ":" + httpPort;
+    try (OrderEventPublisher publisher = connect(password)) {
       for (int i = 0; i < count; i++) {
         OrderEventMessage event =
             OrderEventMessage.of(orderId, customerId, status, message).withProduct(productId);
@@ -77,9 +86,30 @@ public final class SendOrderEvent implements Callable<Integer> {
       return 3;
     } catch (JMSRuntimeException e) {
       System.err.println(
-          "cannot send to %s:%d: %s (is the server running? is --http-port right?)"
-              .formatted(host, httpPort, e.getMessage()));
+          "cannot send to %s: %s (is it running? is %s right?)"
+              .formatted(target, e.getMessage(), broker != null ? "--broker" : "--http-port"));
       return 2;
+    }
+  }
+
+  private OrderEventPublisher connect(String password) {
+    if (broker == null) {
+      return OrderEventPublisher.connect(host, httpPort, user, password);
+    }
+    int colon = broker.lastIndexOf(':');
+    if (colon <= 0 || colon == broker.length() - 1) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--broker must be HOST:PORT, not " + broker);
+    }
+    try {
+      return OrderEventPublisher.connectToBroker(
+          broker.substring(0, colon),
+          Integer.parseInt(broker.substring(colon + 1)),
+          user,
+          password);
+    } catch (NumberFormatException e) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--broker must be HOST:PORT, not " + broker);
     }
   }
 

@@ -39,6 +39,7 @@ public final class RunningSystem implements LauncherSessionListener {
   public static final int MAX_STREAMS_PER_CONNECTION = 100;
 
   private static volatile DevIssuer issuer;
+  private static volatile String jwtSecret;
 
   private EmulatorProcess emulator;
   private WildFlyNode server;
@@ -46,6 +47,7 @@ public final class RunningSystem implements LauncherSessionListener {
   @Override
   public void launcherSessionOpened(LauncherSession session) {
     String secret = Secrets.random(48);
+    jwtSecret = secret;
     String publisherPassword = Secrets.random(24);
     System.setProperty(PUBLISHER_PASSWORD_PROPERTY, publisherPassword);
     String suiteServicePassword = Secrets.random(24);
@@ -117,6 +119,14 @@ public final class RunningSystem implements LauncherSessionListener {
 
   public static String outsiderPassword() {
     return System.getProperty(OUTSIDER_PASSWORD_PROPERTY);
+  }
+
+  /**
+   * The JWT secret the emulator and the tests' server share, for another node of the tests (the
+   * remote-broker node of RemoteBrokerIT) in front of the same emulator.
+   */
+  public static String jwtSecret() {
+    return jwtSecret;
   }
 
   /**

@@ -14,6 +14,10 @@ import picocli.CommandLine.Option;
  * generated secrets, the emulator on loopback with fault control, WildFly with the EAR deployed;
  * waits until the API answers, prints where everything is, then runs until Ctrl-C (which stops all
  * of it) or until a process stops by itself.
+ *
+ * <p>With {@code --nodes N} (2 or more): a standalone Artemis broker ({@link BrokerProcess}) and N
+ * nodes of the remote-broker server on it, each on its own ports, all consuming {@code
+ * OrderEvents}; the storefront may call any of them.
  */
 @Command(
     name = "run",
@@ -49,6 +53,21 @@ final class RunCommand implements Callable<Integer> {
   int portOffset;
 
   @Option(
+      names = "--nodes",
+      defaultValue = "1",
+      description =
+          "WildFly nodes. 1 (the default): one node with its embedded broker. 2 or more: nodes of"
+              + " the remote-broker server on one standalone Artemis broker, node k on ports"
+              + " 8080 + offset + 10 (k - 1) and 9990 + offset + 10 (k - 1).")
+  int nodes;
+
+  @Option(
+      names = "--broker-port",
+      defaultValue = "61616",
+      description = "The standalone broker's port, with --nodes 2 or more. Default: 61616.")
+  int brokerPort;
+
+  @Option(
       names = "--emulator-port",
       defaultValue = "${env:MIDIMO_CHAT_PORT:-50051}",
       description = "The emulator's port. Env: MIDIMO_CHAT_PORT. Default: 50051.")
@@ -56,10 +75,28 @@ final class RunCommand implements Callable<Integer> {
 
   private final PrintStream out = System.out;
 
+  /** The application user the nodes log in to the broker as (broker.xml's midimo-chat-node). */
+  static final String BROKER_NODE_USER = "midimo-chat-node";
+
+  /** The broker's operator (broker.xml's midimo-broker-operator). */
+  static final String BROKER_OPERATOR = "midimo-broker-operator";
+
+  /** Ports of node k: the offset plus 10 (k - 1). */
+  static final int NODE_PORT_STEP = 10;
+
   @Override
   public Integer call() throws Exception {
+    if (nodes < 1 || nodes > 9) {
+      throw new picocli.CommandLine.ParameterException(
+          new picocli.CommandLine(this), "--nodes must be between 1 and 9, not " + nodes);
+    }
+    boolean cluster = nodes > 1;
     Path run = root.resolve("run").toAbsolutePath().normalize();
-    Path serverHome = root.resolve("wildfly-config/target/server");
+    Path serverHome =
+        root.resolve(
+            cluster
+                ? "wildfly-config/target/server-remote-broker"
+                : "wildfly-config/target/server");
     Directories.deleteRecursively(run);
     Files.createDirectories(run);
 
@@ -88,10 +125,83 @@ final class RunCommand implements Callable<Integer> {
                 List.of(),
                 List.of("--fault-control")));
 
-    ServerBase.Settings settings =
-        ServerBase.Settings.builder(serverHome, run.resolve("wildfly"))
-            .name("WildFly")
-            .portOffset(portOffset)
+    BrokerProcess broker = null;
+    String nodePassword = Secrets.random(24);
+    if (cluster) {
+      String operatorPassword = Secrets.random(24);
+      Secrets.write(run.resolve("broker-operator.password"), operatorPassword);
+      say("Starting the Artemis broker on port " + brokerPort + "...");
+      broker =
+          lifecycle.add(
+              BrokerProcess.start(
+                  BrokerProcess.Settings.of(
+                      root,
+                      run.resolve("broker"),
+                      brokerPort,
+                      List.of(
+                          ApplicationUser.of(
+                              BROKER_NODE_USER, nodePassword, BrokerProcess.NODE_ROLE),
+                          ApplicationUser.of(ORDER_PUBLISHER, publisherPassword, ORDER_PUBLISHER),
+                          ApplicationUser.of(
+                              BROKER_OPERATOR, operatorPassword, BrokerProcess.OPERATOR_ROLE)))));
+    }
+
+    List<WildFlyNode> started = new java.util.ArrayList<>();
+    for (int k = 1; k <= nodes; k++) {
+      ServerBase.Settings settings =
+          nodeSettings(
+              cluster ? "node-" + k : "WildFly",
+              serverHome,
+              run.resolve(cluster ? "node-" + k : "wildfly"),
+              portOffset + NODE_PORT_STEP * (k - 1),
+              secret,
+              issuer,
+              publisherPassword,
+              suiteServicePassword,
+              emulator,
+              broker,
+              nodePassword);
+      say(
+          "Starting "
+              + settings.name()
+              + " (HTTP "
+              + settings.httpPort()
+              + ", management "
+              + settings.managementPort()
+              + ")...");
+      started.add(lifecycle.add(ServerBase.prepare(settings).start()));
+    }
+
+    printWelcome(started, emulator, broker, issuer);
+    List<java.util.function.BooleanSupplier> processes = new java.util.ArrayList<>();
+    started.forEach(node -> processes.add(node::isAlive));
+    processes.add(emulator::isAlive);
+    if (broker != null) {
+      processes.add(broker::isAlive);
+    }
+    if (lifecycle.awaitEnd(processes)) {
+      return 0;
+    }
+    say("A process stopped by itself; see run/.");
+    return 1;
+  }
+
+  private ServerBase.Settings nodeSettings(
+      String name,
+      Path serverHome,
+      Path baseDir,
+      int offset,
+      String secret,
+      DevIssuer issuer,
+      String publisherPassword,
+      String suiteServicePassword,
+      EmulatorProcess emulator,
+      BrokerProcess broker,
+      String nodePassword) {
+    ServerBase.Builder builder =
+        ServerBase.Settings.builder(serverHome, baseDir)
+            .name(name)
+            .portOffset(offset)
             .deploy(root.resolve("ear/target/midimo-chat.ear"))
             .deploy(root.resolve("remote-ejb/target/midimo-chat-remote.jar"))
             .secret("midimo.chat.jwt.secret-key", secret)
@@ -99,27 +209,17 @@ final class RunCommand implements Callable<Integer> {
             .user(ApplicationUser.of(ORDER_PUBLISHER, publisherPassword, ORDER_PUBLISHER))
             .user(ApplicationUser.of(SUITE_SERVICE, suiteServicePassword, SUITE_SERVICE))
             .systemProperty("midimo.chat.port", Integer.toString(emulator.port()))
-            .systemProperty("midimo.chat.support.agents", String.join(",", AGENTS))
-            .build();
-    say(
-        "Starting WildFly (HTTP "
-            + settings.httpPort()
-            + ", management "
-            + settings.managementPort()
-            + ")...");
-    WildFlyNode node = lifecycle.add(ServerBase.prepare(settings).start());
-
-    printWelcome(node, emulator, issuer);
-    if (lifecycle.awaitEnd(node, emulator)) {
-      return 0;
+            .systemProperty("midimo.chat.support.agents", String.join(",", AGENTS));
+    if (broker != null) {
+      builder.broker(broker.port(), BROKER_NODE_USER, nodePassword);
     }
-    say("A process stopped by itself; see run/.");
-    return 1;
+    return builder.build();
   }
 
-  private void printWelcome(WildFlyNode node, EmulatorProcess emulator, DevIssuer issuer) {
+  private void printWelcome(
+      List<WildFlyNode> nodes, EmulatorProcess emulator, BrokerProcess broker, DevIssuer issuer) {
+    WildFlyNode node = nodes.get(0);
     String api = node.api().toString();
-    int management = node.managementPort();
     // The pages read their token from the URL's fragment, which browsers never send to a server.
     String pages = api.substring(0, api.length() - "/api/v1".length());
     String customer =
@@ -128,39 +228,52 @@ final class RunCommand implements Callable<Integer> {
             + issuer.token("customer_123", List.of("customer"), PAGE_TOKEN_TTL);
     String agent =
         pages + "/agent/#token=" + issuer.token(AGENTS.get(0), List.of("agent"), PAGE_TOKEN_TTL);
+    StringBuilder where = new StringBuilder();
+    for (WildFlyNode each : nodes) {
+      String label = nodes.size() == 1 ? "" : " (" + each.name() + ")";
+      String dir = nodes.size() == 1 ? "wildfly" : each.name();
+      where.append(
+          String.format(
+              """
+                Storefront API   %1$s%2$s
+                OpenAPI          http://localhost:%3$d/openapi
+                Health           http://localhost:%4$d/health   (ready, live)
+                Metrics          http://localhost:%4$d/metrics
+                Logs             run/%5$s/log/server.log, run/%5$s/log/midimo_chat.log
+              """,
+              each.api(), label, each.httpPort(), each.managementPort(), dir));
+    }
+    String sendTo = "";
+    if (broker != null) {
+      where.append(
+          String.format(
+              """
+                Broker           %1$s (Artemis; every node consumes OrderEvents; log run/broker/log/artemis.log)
+              """,
+              broker.url()));
+      sendTo = " --broker localhost:" + broker.port();
+    }
     out.printf(
         """
 
         \033[1mThe system is running.\033[0m
-          Storefront API   %1$s
-          OpenAPI          http://localhost:%2$d/openapi
-          Health           http://localhost:%3$d/health   (ready, live)
-          Metrics          http://localhost:%3$d/metrics
-          Emulator         localhost:%4$d (gRPC, fault control on)
-          Logs             run/wildfly/log/server.log, run/wildfly/log/midimo_chat.log, run/emulator.log
+        %1$s  Emulator         localhost:%2$d (gRPC, fault control on; log run/emulator.log)
 
         The support chat in a browser (tokens valid for 8 hours, in the URL's fragment):
           Customer (customer_123, order order_456, the widget on a demo shop page)
-            %5$s
-          Agent (%7$s, the agent console; as %8$s: the same URL with #token=$(./dev-token.sh %8$s agent))
-            %6$s
+            %3$s
+          Agent (%5$s, the agent console; as %6$s: the same URL with #token=$(./dev-token.sh %6$s agent))
+            %4$s
 
         Try it (./dev-token.sh prints a token of the development issuer):
-          curl -i -X POST %1$s/support-threads -H 'Content-Type: application/json' \\
+          curl -i -X POST %7$s/support-threads -H 'Content-Type: application/json' \\
                -H "Authorization: Bearer $(./dev-token.sh customer_123 customer)" \\
                -d '{"order_id":"order_456"}'
-          ./send-order-event.sh --order order_456 --customer customer_123 --status Shipped --message 'On its way'
+          ./send-order-event.sh%8$s --order order_456 --customer customer_123 --status Shipped --message 'On its way'
 
         Ctrl-C stops everything.
         """,
-        api,
-        node.httpPort(),
-        management,
-        emulator.port(),
-        customer,
-        agent,
-        AGENTS.get(0),
-        AGENTS.get(1));
+        where, emulator.port(), customer, agent, AGENTS.get(0), AGENTS.get(1), api, sendTo);
     out.flush();
   }
 
@@ -180,11 +293,13 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Until Ctrl-C (true, once everything is stopped), or until either process stops by itself
+     * Until Ctrl-C (true, once everything is stopped), or until any process stops by itself
      * (false).
      */
-    boolean awaitEnd(WildFlyNode node, EmulatorProcess emulator) throws InterruptedException {
-      while (node.isAlive() && emulator.isAlive() && !stopping) {
+    boolean awaitEnd(List<java.util.function.BooleanSupplier> processes)
+        throws InterruptedException {
+      while (processes.stream().allMatch(java.util.function.BooleanSupplier::getAsBoolean)
+          && !stopping) {
         stopped.await(1, java.util.concurrent.TimeUnit.SECONDS);
       }
       if (stopping) {

@@ -25,6 +25,13 @@ public final class ServerBase {
   /** The directory of the secrets config source, inside {@code configuration/}. */
   public static final String SECRETS_DIR = "midimo-chat-secrets";
 
+  /**
+   * System properties that are secrets of the server's own configuration (a credential-reference of
+   * the management model, e.g. the broker password of remote-messaging.cli), loaded by {@code
+   * standalone.sh --properties}: never on a command line. Mode 0600.
+   */
+  public static final String SECRET_PROPERTIES = "secret-system.properties";
+
   private final Settings settings;
 
   private ServerBase(Settings settings) {
@@ -54,6 +61,12 @@ public final class ServerBase {
       settings.secrets.forEach(
           (key, value) -> Secrets.write(configuration.resolve(SECRETS_DIR).resolve(key), value));
       settings.users.forEach(user -> user.addTo(configuration));
+      if (!settings.secretSystemProperties.isEmpty()) {
+        StringBuilder properties = new StringBuilder();
+        settings.secretSystemProperties.forEach(
+            (key, value) -> properties.append(key).append('=').append(value).append('\n'));
+        Secrets.write(configuration.resolve(SECRET_PROPERTIES), properties.toString());
+      }
       for (Map.Entry<String, Path> file : settings.configurationFiles.entrySet()) {
         Files.copy(file.getValue(), configuration.resolve(file.getKey()));
       }
@@ -110,6 +123,7 @@ public final class ServerBase {
       List<ApplicationUser> users,
       Map<String, Path> configurationFiles,
       Map<String, String> systemProperties,
+      Map<String, String> secretSystemProperties,
       String heap,
       List<String> jvmOptions) {
 
@@ -122,6 +136,7 @@ public final class ServerBase {
       users = List.copyOf(users);
       configurationFiles = Map.copyOf(configurationFiles);
       systemProperties = Map.copyOf(systemProperties);
+      secretSystemProperties = Map.copyOf(secretSystemProperties);
       jvmOptions = List.copyOf(jvmOptions);
     }
 
@@ -158,6 +173,7 @@ public final class ServerBase {
     private final List<ApplicationUser> users = new ArrayList<>();
     private final Map<String, Path> configurationFiles = new LinkedHashMap<>();
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
+    private final Map<String, String> secretSystemProperties = new LinkedHashMap<>();
     private String heap = "-Xms64m -Xmx512m";
     private final List<String> jvmOptions = new ArrayList<>();
 
@@ -205,6 +221,22 @@ public final class ServerBase {
       return this;
     }
 
+    /**
+     * A node of the remote-broker server ({@code wildfly-config/target/server-remote-broker}):
+     * where its broker is and how it logs in (remote-messaging.cli), the password in {@link
+     * #SECRET_PROPERTIES}; the node's {@link #name} becomes its transaction-manager identifier, so
+     * set the name first.
+     */
+    public Builder broker(int port, String user, String password) {
+      // One transaction-manager identity per node (remote-messaging.cli).
+      systemProperties.put("jboss.tx.node.id", name);
+      systemProperties.put("jboss.messaging.connector.host", "localhost");
+      systemProperties.put("jboss.messaging.connector.port", Integer.toString(port));
+      systemProperties.put("midimo.broker.user", user);
+      secretSystemProperties.put("midimo.broker.password", password);
+      return this;
+    }
+
     /** Heap options, in place of standalone.conf's {@code -Xms64m -Xmx512m}. */
     public Builder heap(String heap) {
       this.heap = heap;
@@ -228,6 +260,7 @@ public final class ServerBase {
           users,
           configurationFiles,
           systemProperties,
+          secretSystemProperties,
           heap,
           jvmOptions);
     }

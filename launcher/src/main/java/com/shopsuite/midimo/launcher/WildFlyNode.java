@@ -52,6 +52,11 @@ public final class WildFlyNode implements AutoCloseable {
     command.add("-Djboss.server.base.dir=" + settings.baseDir());
     command.add("-Djboss.socket.binding.port-offset=" + settings.portOffset());
     settings.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+    if (!settings.secretSystemProperties().isEmpty()) {
+      command.add(
+          "--properties="
+              + settings.baseDir().resolve("configuration").resolve(ServerBase.SECRET_PROPERTIES));
+    }
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
