@@ -27,10 +27,15 @@ public final class CpuUsage {
   private final long othersStart;
   private final Map<String, Long> watched;
   private final Map<String, Long> watchedStart = new LinkedHashMap<>();
+  private final Map<String, Long> switchesStart = new LinkedHashMap<>();
 
   private CpuUsage(Map<String, Long> watched) {
     this.watched = watched;
-    watched.forEach((name, pid) -> watchedStart.put(name, processTicks(pid)));
+    watched.forEach(
+        (name, pid) -> {
+          watchedStart.put(name, processTicks(pid));
+          switchesStart.put(name, contextSwitches(pid));
+        });
     this.othersStart = otherProcessesTicks();
   }
 
@@ -50,36 +55,81 @@ public final class CpuUsage {
     double seconds = (System.nanoTime() - wallStart) / 1e9;
     double process = (processCpuNanos() - processStart) / 1e9 / seconds;
     Map<String, Double> others = new LinkedHashMap<>();
+    Map<String, Double> switches = new LinkedHashMap<>();
     for (Map.Entry<String, Long> entry : watched.entrySet()) {
       long start = watchedStart.get(entry.getKey());
       long end = processTicks(entry.getValue());
       double cores = start < 0 || end < 0 ? -1 : (end - start) / TICKS_PER_SECOND / seconds;
       others.put(entry.getKey(), cores);
+      long switchedStart = switchesStart.get(entry.getKey());
+      long switchedEnd = contextSwitches(entry.getValue());
+      switches.put(
+          entry.getKey(),
+          switchedStart < 0 || switchedEnd < 0 ? -1 : (switchedEnd - switchedStart) / seconds);
     }
     long othersEnd = otherProcessesTicks();
     double rest =
         othersStart < 0 || othersEnd < 0
             ? -1
             : Math.max(0, (othersEnd - othersStart) / TICKS_PER_SECOND / seconds);
-    return new Cores(process, Map.copyOf(others), rest);
+    return new Cores(process, Map.copyOf(others), rest, Map.copyOf(switches));
   }
 
   /**
-   * Average cores busy over a run.
+   * Average cores busy over a run, and how often the watched processes' threads gave up or lost
+   * their core.
    *
    * @param thisProcess this JVM
    * @param watched each watched process by name (-1 when it could not be read)
    * @param otherProcesses everything else on the machine
+   * @param switchesPerSecond context switches of each watched process's threads per second,
+   *     voluntary (a thread parks, waits, blocks: a hand-off to another thread) and involuntary (a
+   *     thread preempted) together; -1 when they could not be read
    */
-  public record Cores(double thisProcess, Map<String, Double> watched, double otherProcesses) {
+  public record Cores(
+      double thisProcess,
+      Map<String, Double> watched,
+      double otherProcesses,
+      Map<String, Double> switchesPerSecond) {
     public double of(String name) {
       return watched.getOrDefault(name, -1.0);
+    }
+
+    public double switchesOf(String name) {
+      return switchesPerSecond.getOrDefault(name, -1.0);
     }
   }
 
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
+  }
+
+  /**
+   * Context switches of every live thread of a process ({@code voluntary_ctxt_switches} and {@code
+   * nonvoluntary_ctxt_switches} of {@code /proc/<pid>/task/<tid>/status}); -1 when it is gone or
+   * off Linux. A thread that ends within a run takes its count along: the figure errs low.
+   */
+  static long contextSwitches(long pid) {
+    long total = 0;
+    try (DirectoryStream<Path> tasks =
+        Files.newDirectoryStream(PROC.resolve(Long.toString(pid)).resolve("task"))) {
+      for (Path task : tasks) {
+        try {
+          for (String line : Files.readAllLines(task.resolve("status"))) {
+            if (line.startsWith("voluntary_ctxt_switches:")
+                || line.startsWith("nonvoluntary_ctxt_switches:")) {
+              total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+          }
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return total;
   }
 
   /** utime + stime of a process, in ticks; -1 when it is gone or off Linux. */

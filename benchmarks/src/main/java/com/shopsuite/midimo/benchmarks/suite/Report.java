@@ -67,8 +67,13 @@ public final class Report {
     md.append(
         "Driver, emulator and WildFly share the machine's cores: the `cores:` columns say how"
             + " many each had on average during the recorded window, and how many every other"
-            + " process took (read them before comparing runs). Latency in ms; every percentile"
-            + " from HdrHistogram (3 significant digits).\n\n");
+            + " process took (read them before comparing runs). `CPU/call` is a process's CPU time"
+            + " per call in that window (its cores × 1 s ÷ calls per second): on two shared cores,"
+            + " steadier than throughput, and what the hop's cost is judged on. `switches/call` is"
+            + " WildFly's context switches per call (every thread's voluntary and involuntary"
+            + " ones, from `/proc/<pid>/task/*/status`): each hand-off of a request from one thread"
+            + " to another costs at least one. Latency in ms; every percentile from HdrHistogram (3"
+            + " significant digits).\n\n");
 
     md.append("### Targets\n\n| target | measured | verdict |\n|---|---|---|\n");
     for (Targets.Verdict verdict : Targets.judge(results, settings.rate())) {
@@ -141,12 +146,14 @@ public final class Report {
   private static void table(StringBuilder md, ResultTable table, boolean server) {
     md.append("| run | calls/s | p50 | p90 | p99 | max | calls | errors | cores: driver");
     md.append(server ? " | cores: WildFly | cores: emulator" : "");
-    md.append(" | cores: other |");
+    md.append(" | cores: other | CPU/call: driver");
+    md.append(server ? " | CPU/call: WildFly | CPU/call: emulator | switches/call: WildFly" : "");
+    md.append(" |");
     md.append(server ? " WildFly RSS peak |" : "");
     md.append("\n|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     md.append(server ? "---:|---:|" : "");
-    md.append("---:|");
-    md.append(server ? "---:|" : "");
+    md.append("---:|---:|");
+    md.append(server ? "---:|---:|---:|---:|" : "");
     md.append('\n');
     for (Measurement m : table.rows()) {
       LoadResult load = m.load();
@@ -169,13 +176,35 @@ public final class Report {
         md.append(" | ").append(cores(cpu == null ? -1 : cpu.of(Suite.WILDFLY)));
         md.append(" | ").append(cores(cpu == null ? -1 : cpu.of(Suite.EMULATOR)));
       }
-      md.append(" | ").append(cores(cpu == null ? -1 : cpu.otherProcesses())).append(" |");
+      md.append(" | ").append(cores(cpu == null ? -1 : cpu.otherProcesses()));
+      double perSecond = load.callsPerSecond();
+      md.append(" | ").append(perCall(cpu == null ? -1 : cpu.thisProcess(), perSecond));
+      if (server) {
+        md.append(" | ").append(perCall(cpu == null ? -1 : cpu.of(Suite.WILDFLY), perSecond));
+        md.append(" | ").append(perCall(cpu == null ? -1 : cpu.of(Suite.EMULATOR), perSecond));
+        md.append(" | ")
+            .append(switches(cpu == null ? -1 : cpu.switchesOf(Suite.WILDFLY), perSecond));
+      }
+      md.append(" |");
       if (server) {
         md.append(' ').append(m.serverPeakRssKb() < 0 ? "–" : mb(m.serverPeakRssKb())).append(" |");
       }
       md.append('\n');
     }
     md.append('\n');
+  }
+
+  /** Microseconds of CPU per call: cores busy × 1 s ÷ calls per second. */
+  static String perCall(double cores, double callsPerSecond) {
+    return cores < 0 || callsPerSecond <= 0
+        ? "?"
+        : String.format(Locale.ROOT, "%.0f µs", cores * 1e6 / callsPerSecond);
+  }
+
+  private static String switches(double perSecond, double callsPerSecond) {
+    return perSecond < 0 || callsPerSecond <= 0
+        ? "?"
+        : String.format(Locale.ROOT, "%.1f", perSecond / callsPerSecond);
   }
 
   private static void memory(StringBuilder md, List<CaseResult> results) {

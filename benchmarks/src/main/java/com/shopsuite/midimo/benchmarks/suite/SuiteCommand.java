@@ -8,6 +8,8 @@ import com.shopsuite.midimo.benchmarks.fullpath.FullPathCase;
 import com.shopsuite.midimo.benchmarks.fullpath.PoolSizeCase;
 import com.shopsuite.midimo.benchmarks.live.LiveEventsCase;
 import com.shopsuite.midimo.benchmarks.orders.OrderEventsCase;
+import com.shopsuite.midimo.benchmarks.profile.ProfileSummary;
+import com.shopsuite.midimo.benchmarks.profile.ServerProfiler;
 import com.shopsuite.midimo.launcher.Directories;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -159,6 +161,21 @@ public final class SuiteCommand implements Callable<Integer> {
   private boolean serverJfr;
 
   @Option(
+      names = "--server-profiler",
+      paramLabel = "<event>",
+      description =
+          "Profile each WildFly session with async-profiler: cpu (perf events, kernel frames"
+              + " included), itimer, or wall. The profiles and their summary by component go to"
+              + " <work-dir>/profiles/.")
+  private String serverProfiler;
+
+  @Option(
+      names = "--server-profiler-interval-ms",
+      defaultValue = "5",
+      description = "Sampling interval of --server-profiler. Default: ${DEFAULT-VALUE} ms.")
+  private int serverProfilerIntervalMs;
+
+  @Option(
       names = "--server-jvm-option",
       paramLabel = "<option>",
       description =
@@ -199,9 +216,9 @@ public final class SuiteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SuiteSettings settings = settings();
     List<BenchmarkCase> selected = selected();
     Directories.deleteRecursively(workDir);
+    SuiteSettings settings = settings();
     String date =
         ZonedDateTime.now(ZoneOffset.UTC)
             .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
@@ -255,14 +272,23 @@ public final class SuiteCommand implements Callable<Integer> {
       }
       suite.log("wrote %s", report);
     }
+    if (serverProfiler != null) {
+      Path profiles = ServerProfiler.profiles(workDir);
+      System.out.println(ProfileSummary.summariseAll(profiles));
+      suite.log("profiles and their summary in %s", profiles);
+    }
     suite.log("done in %s", Report.minutes(suite.elapsed()));
     return failed ? 1 : 0;
   }
 
   private SuiteSettings settings() {
+    List<String> jvmOptions = new ArrayList<>(serverJvmOptions);
+    if (serverProfiler != null) {
+      jvmOptions.add(ServerProfiler.agentOption(workDir, serverProfiler, serverProfilerIntervalMs));
+    }
     return new SuiteSettings(
         emulatorJar,
-        new ServerSetup(serverHome, ear, floorWar, portOffset, serverJvmOptions),
+        new ServerSetup(serverHome, ear, floorWar, portOffset, jvmOptions),
         serverJfr,
         workDir,
         seconds(warmupSeconds, 2, 5),

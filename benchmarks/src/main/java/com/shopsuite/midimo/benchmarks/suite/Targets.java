@@ -1,6 +1,7 @@
 package com.shopsuite.midimo.benchmarks.suite;
 
 import com.shopsuite.midimo.benchmarks.direct.DirectGrpcCase;
+import com.shopsuite.midimo.benchmarks.fullpath.FloorCase;
 import com.shopsuite.midimo.benchmarks.fullpath.FullPathCase;
 import com.shopsuite.midimo.benchmarks.live.LiveEventsCase;
 import com.shopsuite.midimo.benchmarks.orders.OrderEventsCase;
@@ -57,6 +58,8 @@ final class Targets {
       verdicts.add(new Verdict("full-path throughput at saturation ≥ half of case 1's", "–", null));
     }
 
+    verdicts.add(hop(all));
+    verdicts.add(floorThroughput(all));
     verdicts.add(orderEvents(results));
     verdicts.addAll(liveEvents(results, all));
 
@@ -73,6 +76,73 @@ final class Targets {
                 all.size()),
             all.isEmpty() ? null : errors == 0));
     return verdicts;
+  }
+
+  /** At concurrency 64, where the floor case and case 1 both measure. */
+  private static final String AT = "c64";
+
+  /**
+   * The hop's own CPU: WildFly's CPU per full-path request minus the floor's (with its token), of
+   * the floor case's session, against a bare gRPC call's client CPU (case 1's driver).
+   */
+  private static Verdict hop(List<Measurement> all) {
+    String target =
+        "the hop: WildFly CPU/request of the full path − the floor's (token verified) ≤ 2× a bare"
+            + " gRPC call's client CPU (concurrency 64)";
+    Optional<Measurement> floor = find(all, FloorCase.VERIFIED + AT);
+    Optional<Measurement> full = find(all, FloorCase.FULL + AT);
+    Optional<Measurement> bare = find(all, DirectGrpcCase.SEND + AT);
+    if (floor.isEmpty() || full.isEmpty() || bare.isEmpty()) {
+      return new Verdict(target, "– (needs the floor case and case 1)", null);
+    }
+    if (floor.get().load().cpu() == null
+        || full.get().load().cpu() == null
+        || bare.get().load().cpu() == null) {
+      return new Verdict(target, "– (CPU not readable)", null);
+    }
+    double floorMicros = micros(floor.get(), floor.get().load().cpu().of(Suite.WILDFLY));
+    double fullMicros = micros(full.get(), full.get().load().cpu().of(Suite.WILDFLY));
+    double bareMicros = micros(bare.get(), bare.get().load().cpu().thisProcess());
+    if (floorMicros < 0 || fullMicros < 0 || bareMicros <= 0) {
+      return new Verdict(target, "– (CPU not readable)", null);
+    }
+    double hop = fullMicros - floorMicros;
+    return new Verdict(
+        target,
+        String.format(
+            Locale.ROOT,
+            "%.0f − %.0f = %.0f µs vs %.0f µs: %.1f×",
+            fullMicros,
+            floorMicros,
+            hop,
+            bareMicros,
+            hop / bareMicros),
+        hop <= 2 * bareMicros);
+  }
+
+  private static Verdict floorThroughput(List<Measurement> all) {
+    String target = "full-path throughput ≥ half of the floor's (token verified), concurrency 64";
+    Optional<Measurement> floor = find(all, FloorCase.VERIFIED + AT);
+    Optional<Measurement> full = find(all, FloorCase.FULL + AT);
+    if (floor.isEmpty() || full.isEmpty()) {
+      return new Verdict(target, "– (needs the floor case)", null);
+    }
+    double ratio = full.get().load().callsPerSecond() / floor.get().load().callsPerSecond();
+    return new Verdict(
+        target,
+        String.format(
+            Locale.ROOT,
+            "%,.0f/s vs %,.0f/s: %.0f %%",
+            full.get().load().callsPerSecond(),
+            floor.get().load().callsPerSecond(),
+            100 * ratio),
+        ratio >= 0.5);
+  }
+
+  /** A process's CPU per call of a run, in µs; -1 when unknown. */
+  private static double micros(Measurement run, double cores) {
+    double perSecond = run.load().callsPerSecond();
+    return cores < 0 || perSecond <= 0 ? -1 : cores * 1e6 / perSecond;
   }
 
   private static List<Verdict> liveEvents(List<CaseResult> results, List<Measurement> all) {

@@ -2,6 +2,7 @@ package com.shopsuite.midimo.benchmarks.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.shopsuite.midimo.benchmarks.load.CpuUsage;
 import com.shopsuite.midimo.benchmarks.load.LoadResult;
 import com.shopsuite.midimo.benchmarks.orders.OrderEventsCase;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class TargetsTest {
 
     assertThat(verdicts)
         .extracting(Targets.Verdict::met)
-        .containsExactly(true, true, false, null, null, null, true);
+        .containsExactly(true, true, false, null, null, null, null, null, true);
     assertThat(verdicts.get(0).measured()).startsWith("+0.800 ms");
     assertThat(verdicts.get(2).measured()).contains("20 %");
   }
@@ -50,7 +51,37 @@ class TargetsTest {
 
     assertThat(verdicts)
         .extracting(Targets.Verdict::met)
-        .containsExactly(null, null, null, null, null, null, false);
+        .containsExactly(null, null, null, null, null, null, null, null, false);
+  }
+
+  /** A closed-loop run of one second with the given calls and cores of the driver and WildFly. */
+  private static Measurement withCpu(String key, long calls, double driver, double wildfly) {
+    Histogram latencies = new Histogram(3);
+    for (long i = 0; i < calls; i++) {
+      latencies.recordValue(1_000_000);
+    }
+    CpuUsage.Cores cores =
+        new CpuUsage.Cores(driver, Map.of(Suite.WILDFLY, wildfly), 0.01, Map.of());
+    return new Measurement(
+        key, key, new LoadResult(key, Duration.ofSeconds(1), latencies, 0, null, cores), -1);
+  }
+
+  @Test
+  void judge_weighsTheHopsCpuAgainstABareCall_andTheFullPathsThroughputAgainstTheFloors() {
+    List<Targets.Verdict> verdicts =
+        Targets.judge(
+            List.of(
+                result(withCpu("direct/send/c64", 17_000, 0.85, 0)),
+                result(
+                    withCpu("floor/verified/c64", 6_000, 0.1, 1.8),
+                    withCpu("floor/full/c64", 2_900, 0.1, 1.6))),
+            500);
+
+    // 1.6 / 2,900 = 552 µs; 1.8 / 6,000 = 300 µs; 0.85 / 17,000 = 50 µs.
+    assertThat(verdicts.get(3).measured()).isEqualTo("552 − 300 = 252 µs vs 50 µs: 5.0×");
+    assertThat(verdicts.get(3).met()).isFalse();
+    assertThat(verdicts.get(4).measured()).isEqualTo("2,900/s vs 6,000/s: 48 %");
+    assertThat(verdicts.get(4).met()).isFalse();
   }
 
   private static CaseResult orderEvents(long perSecond, long messages, long liveNotifications) {
@@ -66,13 +97,13 @@ class TargetsTest {
 
   @Test
   void judge_metTheOrderEventsTarget_onlyFastEnoughAndExactlyOnceInBothRuns() {
-    assertThat(Targets.judge(List.of(orderEvents(1_200, 10_000, 10_000)), 500).get(3).met())
+    assertThat(Targets.judge(List.of(orderEvents(1_200, 10_000, 10_000)), 500).get(5).met())
         .isTrue();
-    assertThat(Targets.judge(List.of(orderEvents(900, 10_000, 10_000)), 500).get(3).met())
+    assertThat(Targets.judge(List.of(orderEvents(900, 10_000, 10_000)), 500).get(5).met())
         .isFalse();
-    assertThat(Targets.judge(List.of(orderEvents(1_200, 10_001, 10_000)), 500).get(3).met())
+    assertThat(Targets.judge(List.of(orderEvents(1_200, 10_001, 10_000)), 500).get(5).met())
         .isFalse();
-    assertThat(Targets.judge(List.of(orderEvents(1_200, 10_000, 9_999)), 500).get(3).met())
+    assertThat(Targets.judge(List.of(orderEvents(1_200, 10_000, 9_999)), 500).get(5).met())
         .isFalse();
   }
 }
