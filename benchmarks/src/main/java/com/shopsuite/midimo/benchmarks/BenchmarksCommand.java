@@ -2,6 +2,7 @@ package com.shopsuite.midimo.benchmarks;
 
 import com.shopsuite.midimo.benchmarks.emulator.EmulatorBenchmark;
 import com.shopsuite.midimo.benchmarks.resilience.ResilienceCommand;
+import com.shopsuite.midimo.benchmarks.scaleout.ScaleOutCommand;
 import com.shopsuite.midimo.benchmarks.suite.SuiteCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,11 +13,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description =
         "Load and fault cases for the Midimo Chat integration: `all` runs the benchmark suite"
-            + " (BENCHMARKS.md); `resilience` the resilience scenarios (RESILIENCE.md); `emulator`"
-            + " the emulator alone.",
+            + " (BENCHMARKS.md); `resilience` the resilience scenarios (RESILIENCE.md); `scale-out`"
+            + " the two-node scenarios (SCALE-OUT.md); `emulator` the emulator alone.",
     subcommands = {
       SuiteCommand.class,
       ResilienceCommand.class,
+      ScaleOutCommand.class,
       EmulatorBenchmark.class,
       CommandLine.HelpCommand.class
     })

@@ -14,11 +14,11 @@ import io.grpc.Status;
 import java.util.concurrent.TimeUnit;
 
 /** The faults a scenario injects into the emulator, through its control service. */
-final class EmulatorFaults {
+public final class EmulatorFaults {
 
   private final EmulatorControlGrpc.EmulatorControlBlockingStub control;
 
-  EmulatorFaults(ManagedChannel channel) {
+  public EmulatorFaults(ManagedChannel channel) {
     this.control = EmulatorControlGrpc.newBlockingStub(channel);
   }
 
@@ -66,7 +66,7 @@ final class EmulatorFaults {
     return calls == null ? 0 : calls.getTotal();
   }
 
-  Stats stats() {
+  public Stats stats() {
     return stub().getStats(GetStatsRequest.getDefaultInstance());
   }
 }

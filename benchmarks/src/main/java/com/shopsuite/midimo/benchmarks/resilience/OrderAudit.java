@@ -8,6 +8,7 @@ import com.midimo.chat.v1.ListNotificationsRequest;
 import com.midimo.chat.v1.Message;
 import com.midimo.chat.v1.Notification;
 import com.midimo.chat.v1.NotificationServiceGrpc;
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.stub.MetadataUtils;
@@ -30,14 +31,14 @@ import java.util.concurrent.TimeUnit;
  * @param outOfOrder orders whose messages are not in the order their events were published
  * @param extraThreads support threads beyond one per order
  */
-record OrderAudit(
+public record OrderAudit(
     long expected, long applied, long lost, long duplicated, long outOfOrder, long extraThreads) {
 
-  boolean clean() {
+  public boolean clean() {
     return lost == 0 && duplicated == 0 && outOfOrder == 0 && extraThreads == 0;
   }
 
-  String summary() {
+  public String summary() {
     return String.format(
         Locale.ROOT,
         "%,d of %,d events applied; %d lost, %d duplicated, %d orders out of order, %d extra"
@@ -51,11 +52,8 @@ record OrderAudit(
   }
 
   /** Reads every order of {@code traffic} back through the emulator's own services. */
-  static OrderAudit of(ManagedChannel emulator, String token, OrderTraffic traffic) {
-    Metadata headers = new Metadata();
-    headers.put(
-        Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-    var bearer = MetadataUtils.newAttachHeadersInterceptor(headers);
+  public static OrderAudit of(ManagedChannel emulator, String token, OrderTraffic traffic) {
+    var bearer = bearer(token);
     ChatServiceGrpc.ChatServiceBlockingStub chat =
         ChatServiceGrpc.newBlockingStub(emulator).withInterceptors(bearer);
     NotificationServiceGrpc.NotificationServiceBlockingStub notifications =
@@ -66,28 +64,11 @@ record OrderAudit(
     long outOfOrder = 0;
     long extraThreads = 0;
     for (int order = 0; order < traffic.orders(); order++) {
-      String orderId = OrderTraffic.orderId(traffic.prefix(), order);
-      FindThreadsResponse found =
-          chat.withDeadlineAfter(10, TimeUnit.SECONDS)
-              .findThreads(
-                  FindThreadsRequest.newBuilder()
-                      .putMetadata("type", "support")
-                      .putMetadata("order_id", orderId)
-                      .setPageSize(10)
-                      .build());
+      FindThreadsResponse found = threads(chat, OrderTraffic.orderId(traffic.prefix(), order));
       extraThreads += Math.max(0, found.getThreadsCount() - 1);
       List<String> statuses = new ArrayList<>();
-      for (var thread : found.getThreadsList()) {
-        for (Message message :
-            chat.withDeadlineAfter(10, TimeUnit.SECONDS)
-                .getThreadMessages(
-                    GetThreadMessagesRequest.newBuilder()
-                        .setThreadId(thread.getId())
-                        .setLimit(200)
-                        .build())
-                .getMessagesList()) {
-          statuses.add(message.getMetadataOrDefault("status", "?"));
-        }
+      for (Message message : messages(chat, found)) {
+        statuses.add(message.getMetadataOrDefault("status", "?"));
       }
       Set<String> distinct = new HashSet<>(statuses);
       applied += distinct.size();
@@ -114,6 +95,57 @@ record OrderAudit(
       duplicated += notified.size() - distinctNotified.size();
     }
     return new OrderAudit(traffic.events(), applied, lost, duplicated, outOfOrder, extraThreads);
+  }
+
+  /**
+   * The messages of every order of {@code traffic} (of all its support threads, each thread's in
+   * the order they were posted), order by order: for timings such as when an order's events
+   * resumed.
+   */
+  public static List<List<Message>> messagesByOrder(
+      ManagedChannel emulator, String token, OrderTraffic traffic) {
+    ChatServiceGrpc.ChatServiceBlockingStub chat =
+        ChatServiceGrpc.newBlockingStub(emulator).withInterceptors(bearer(token));
+    List<List<Message>> orders = new ArrayList<>();
+    for (int order = 0; order < traffic.orders(); order++) {
+      orders.add(messages(chat, threads(chat, OrderTraffic.orderId(traffic.prefix(), order))));
+    }
+    return orders;
+  }
+
+  private static ClientInterceptor bearer(String token) {
+    Metadata headers = new Metadata();
+    headers.put(
+        Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+    return MetadataUtils.newAttachHeadersInterceptor(headers);
+  }
+
+  /** The order's support threads (one, when all is well). */
+  private static FindThreadsResponse threads(
+      ChatServiceGrpc.ChatServiceBlockingStub chat, String orderId) {
+    return chat.withDeadlineAfter(10, TimeUnit.SECONDS)
+        .findThreads(
+            FindThreadsRequest.newBuilder()
+                .putMetadata("type", "support")
+                .putMetadata("order_id", orderId)
+                .setPageSize(10)
+                .build());
+  }
+
+  private static List<Message> messages(
+      ChatServiceGrpc.ChatServiceBlockingStub chat, FindThreadsResponse found) {
+    List<Message> messages = new ArrayList<>();
+    for (var thread : found.getThreadsList()) {
+      messages.addAll(
+          chat.withDeadlineAfter(10, TimeUnit.SECONDS)
+              .getThreadMessages(
+                  GetThreadMessagesRequest.newBuilder()
+                      .setThreadId(thread.getId())
+                      .setLimit(200)
+                      .build())
+              .getMessagesList());
+    }
+    return messages;
   }
 
   private static boolean isAscending(List<String> statuses) {

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Order events as the order system publishes them, from remote producers (the order-event sender's
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
  * @param twice whether each event is sent a second time right after the first
  * @param malformed bodies that are no order event at all, in the order's group of some order
  */
-record OrderTraffic(
+public record OrderTraffic(
     String prefix, int orders, int statuses, boolean twice, int malformed, int producers) {
 
   static String orderId(String prefix, int order) {
@@ -43,23 +44,34 @@ record OrderTraffic(
     return prefix + "-evt-" + order + "-" + status;
   }
 
-  int events() {
+  public int events() {
     return orders * statuses;
   }
 
   /** Messages on the queue: every event once or twice, plus the malformed ones. */
-  int messages() {
+  public int messages() {
     return events() * (twice ? 2 : 1) + malformed;
   }
 
-  /** Publishes in the background; {@code sent} counts the messages as they go. */
+  /**
+   * Publishes in the background to WildFly's embedded broker (over its HTTP port); {@code sent}
+   * counts the messages as they go.
+   */
   CompletableFuture<Void> publish(
       String host, int port, String user, String password, AtomicLong sent) {
+    return publish(() -> OrderEventPublisher.connect(host, port, user, password), sent);
+  }
+
+  /**
+   * Publishes in the background, each producer on its own connection from {@code connect} (e.g. to
+   * a standalone broker), again after a failed send; {@code sent} counts the messages as they go.
+   */
+  public CompletableFuture<Void> publish(Supplier<OrderEventPublisher> connect, AtomicLong sent) {
     ExecutorService pool = Executors.newFixedThreadPool(producers);
     List<Future<?>> done = new ArrayList<>();
     for (int p = 0; p < producers; p++) {
       int producer = p;
-      done.add(pool.submit(() -> produce(producer, host, port, user, password, sent)));
+      done.add(pool.submit(() -> produce(producer, connect, sent)));
     }
     pool.shutdown();
     return CompletableFuture.runAsync(
@@ -74,13 +86,12 @@ record OrderTraffic(
         });
   }
 
-  private Void produce(
-      int producer, String host, int port, String user, String password, AtomicLong sent) {
+  private Void produce(int producer, Supplier<OrderEventPublisher> connect, AtomicLong sent) {
     int malformedHere = producer == 0 ? malformed : 0;
     int everyNth = Math.max(1, events() / producers / Math.max(1, malformedHere));
     int published = 0;
     int malformedSent = 0;
-    try (Producer publisher = new Producer(host, port, user, password)) {
+    try (Producer publisher = new Producer(connect)) {
       for (int status = 0; status < statuses; status++) {
         for (int order = producer; order < orders; order += producers) {
           OrderEventMessage event =
@@ -125,18 +136,11 @@ record OrderTraffic(
   private static final class Producer implements AutoCloseable {
     private static final Duration GIVE_UP = Duration.ofMinutes(10);
 
-    private final String host;
-    private final int port;
-    private final String user;
-    private final String password;
+    private final Supplier<OrderEventPublisher> connect;
     private OrderEventPublisher publisher;
 
-    Producer(String host, int port, String user, String password) {
-      this.host = host;
-      this.port = port;
-      this.user = user;
-      this.password = password;
-      this.publisher = OrderEventPublisher.connect(host, port, user, password);
+    Producer(Supplier<OrderEventPublisher> connect) {
+      this.connect = connect;
     }
 
     void send(Consumer<OrderEventPublisher> send) {
@@ -144,7 +148,7 @@ record OrderTraffic(
       while (true) {
         try {
           if (publisher == null) {
-            publisher = OrderEventPublisher.connect(host, port, user, password);
+            publisher = connect.get();
           }
           send.accept(publisher);
           return;

@@ -146,7 +146,8 @@ public final class ResilienceCommand implements Callable<Integer> {
                 loadBefore,
                 Machine.loadAverage(),
                 suite.elapsed(),
-                quick),
+                "driver, emulator and WildFly",
+                quick ? "a tenth of the events, faults and redeploys" : null),
             results);
     System.out.println(section);
     Report.writeInto(workDir.resolve("report.md"), BEGIN, END, section);

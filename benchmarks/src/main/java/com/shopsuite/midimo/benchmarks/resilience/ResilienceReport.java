@@ -5,20 +5,32 @@ import com.shopsuite.midimo.benchmarks.suite.Report;
 import java.time.Duration;
 import java.util.Map;
 
-/** The scenarios' results as Markdown, for RESILIENCE.md. */
-final class ResilienceReport {
+/**
+ * The scenarios' results as Markdown: the run, the verdicts, a section per scenario. For
+ * RESILIENCE.md, and SCALE-OUT.md alike.
+ */
+public final class ResilienceReport {
   private ResilienceReport() {}
 
-  record RunInfo(
+  /**
+   * The run's row of the report.
+   *
+   * @param processes the JVMs that share the {@code java -version}, e.g. "driver, emulator and
+   *     WildFly"
+   * @param quickSizes what {@code --quick} scaled down; null for a run at the report's sizes
+   */
+  public record RunInfo(
       String date,
       String command,
       String build,
       String loadBefore,
       String loadAfter,
       Duration took,
-      boolean quick) {}
+      String processes,
+      String quickSizes) {}
 
-  static String render(RunInfo info, Map<Scenario, ScenarioResult> results) {
+  public static String render(
+      RunInfo info, Map<? extends ReportedScenario, ScenarioResult> results) {
     StringBuilder md = new StringBuilder();
     md.append("### The run\n\n| | |\n|---|---|\n");
     row(md, "date", info.date());
@@ -28,14 +40,11 @@ final class ResilienceReport {
         md,
         "machine",
         Machine.cores() + " cores (`nproc`), " + Machine.cpuModel() + ", " + Machine.memory());
-    row(md, "`java -version`", Machine.java() + " (driver, emulator and WildFly alike)");
+    row(md, "`java -version`", Machine.java() + " (" + info.processes() + " alike)");
     row(md, "load average (1 min) before / after", info.loadBefore() + " / " + info.loadAfter());
     row(md, "the run took", Report.minutes(info.took()));
-    if (info.quick()) {
-      row(
-          md,
-          "**sizes**",
-          "**--quick: a tenth of the events, faults and redeploys; not the report's figures**");
+    if (info.quickSizes() != null) {
+      row(md, "**sizes**", "**--quick: " + info.quickSizes() + "; not the report's figures**");
     }
     md.append('\n');
     md.append("### Verdicts\n\n| scenario | pass rule | measured | verdict |\n|---|---|---|---|\n");

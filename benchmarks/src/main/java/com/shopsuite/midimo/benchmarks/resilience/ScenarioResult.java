@@ -9,13 +9,13 @@ import java.util.List;
  * @param verdict one line: the figures the rule is about
  * @param details Markdown blocks (tables, paragraphs) for the report
  */
-record ScenarioResult(boolean passed, String verdict, List<String> details) {
+public record ScenarioResult(boolean passed, String verdict, List<String> details) {
 
-  ScenarioResult {
+  public ScenarioResult {
     details = List.copyOf(details);
   }
 
-  static ScenarioResult failedToRun(Exception e) {
+  public static ScenarioResult failedToRun(Exception e) {
     return new ScenarioResult(false, "did not complete: `" + e + "` (see the console)", List.of());
   }
 }

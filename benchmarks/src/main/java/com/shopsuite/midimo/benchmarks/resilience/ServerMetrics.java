@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Counters from a node's Prometheus endpoint ({@code :9990/metrics}). */
-final class ServerMetrics {
+public final class ServerMetrics {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -48,7 +48,7 @@ final class ServerMetrics {
     return Math.round(sum);
   }
 
-  static long orderEvents(WildFlyNode server, String outcome) {
+  public static long orderEvents(WildFlyNode server, String outcome) {
     return counter(server, "midimo_order_events_total", "outcome=\"" + outcome + "\"");
   }
 }

@@ -1,10 +1,10 @@
 package com.shopsuite.midimo.benchmarks.resilience;
 
 /** A two-column Markdown table, figure by figure. */
-final class Table {
+public final class Table {
   private final StringBuilder md = new StringBuilder("| | |\n|---|---:|\n");
 
-  Table row(String name, Object value) {
+  public Table row(String name, Object value) {
     md.append("| ").append(name).append(" | ").append(value).append(" |\n");
     return this;
   }
