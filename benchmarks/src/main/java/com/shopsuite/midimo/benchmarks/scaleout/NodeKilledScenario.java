@@ -1,5 +1,6 @@
 package com.shopsuite.midimo.benchmarks.scaleout;
 
+import com.midimo.chat.v1.Message;
 import com.shopsuite.midimo.benchmarks.resilience.OrderAudit;
 import com.shopsuite.midimo.benchmarks.resilience.ScenarioResult;
 import com.shopsuite.midimo.benchmarks.resilience.ServerMetrics;
@@ -110,7 +111,9 @@ final class NodeKilledScenario implements ScaleOutScenario {
       OrderAudit audit = batch.audit();
       long deadLettered = batch.deadLettered();
       long malformed = batch.malformed();
-      Takeover takeover = Takeover.of(batch.messagesByOrder(), killedAt, restartedAt);
+      List<List<Message>> byOrder = batch.messagesByOrder();
+      Takeover takeover = Takeover.of(byOrder, killedAt, restartedAt);
+      List<String> outOfOrder = OutOfOrder.describe(byOrder, id(), killedAt, "the kill", 5);
       StorefrontProbe.Counts storefront = probe.counts(cluster.node(1).name());
       run.log(
           "%s: %s; %d dead-lettered; takeover p50 %s, max %s; storefront %s",
@@ -180,6 +183,13 @@ final class NodeKilledScenario implements ScaleOutScenario {
                   storefront.requests(),
                   storefront.failed.get()));
       List<String> details = new ArrayList<>(List.of(table.toString()));
+      if (!outOfOrder.isEmpty()) {
+        details.add(
+            "**Out of order.** "
+                + String.join(" ", outOfOrder)
+                + " (Each event's calls to Midimo Chat, by its idempotency key, are in the nodes'"
+                + " `midimo_chat.log`.)");
+      }
       if (restartedAt != null) {
         details.add(
             String.format(
