@@ -64,8 +64,8 @@ final class BrokerRestartScenario implements ScaleOutScenario {
         StorefrontProbe.start(cluster.nodes(), cluster.customerToken("customer_1"));
     try (BrokerOrderRun batch = new BrokerOrderRun(cluster, run.traffic(id()))) {
       batch.start();
-      long consumersBefore = cluster.queues(q -> q.consumerCount(BrokerOrderRun.EVENTS));
       batch.awaitApplied(0.3);
+      long consumersBefore = cluster.queues(q -> q.consumerCount(BrokerOrderRun.EVENTS));
       long appliedAtKill = batch.applied();
       long sentAtKill = batch.sent();
       long killed = System.nanoTime();
