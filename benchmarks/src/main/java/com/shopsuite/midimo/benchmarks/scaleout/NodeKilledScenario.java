@@ -167,7 +167,7 @@ final class NodeKilledScenario implements ScaleOutScenario {
           .row(
               "the survivor's last event applied, after the kill",
               BrokerOrderRun.seconds(survivorDone - killed))
-          .row("events applied by node-1 in all (metric)", node1)
+          .row("events applied by node-1 in all (metric)", String.format(Locale.ROOT, "%,d", node1))
           .row("**lost**", audit.lost())
           .row("**duplicated** (messages or notifications)", audit.duplicated())
           .row("**out of order** (orders)", audit.outOfOrder())
