@@ -1,5 +1,6 @@
 package com.shopsuite.midimo.benchmarks.resilience;
 
+import com.shopsuite.midimo.benchmarks.suite.CommandLines;
 import com.shopsuite.midimo.benchmarks.suite.Machine;
 import com.shopsuite.midimo.benchmarks.suite.Report;
 import com.shopsuite.midimo.benchmarks.suite.ServerSetup;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,36 +184,11 @@ public final class ResilienceCommand implements Callable<Integer> {
   }
 
   private List<Scenario> selected() {
-    List<Scenario> all = allScenarios();
-    if (scenarios == null || scenarios.isEmpty()) {
-      return all;
-    }
-    List<Scenario> chosen = new ArrayList<>();
-    for (String id : scenarios) {
-      chosen.add(
-          all.stream()
-              .filter(s -> s.id().equals(id))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "--scenarios: no scenario '"
-                              + id
-                              + "'; known: "
-                              + all.stream().map(Scenario::id).toList())));
-    }
-    return all.stream().filter(chosen::contains).toList();
+    return CommandLines.select(allScenarios(), scenarios, Scenario::id, "--scenarios");
   }
 
   private static String command() {
-    String given = System.getenv("RESILIENCE_COMMAND");
-    if (given != null && !given.isBlank()) {
-      return given.trim();
-    }
-    return ProcessHandle.current()
-        .info()
-        .arguments()
-        .map(args -> "java " + String.join(" ", args))
-        .orElse("java -jar benchmarks/target/midimo-chat-benchmarks.jar resilience");
+    return CommandLines.asTyped(
+        "RESILIENCE_COMMAND", "java -jar benchmarks/target/midimo-chat-benchmarks.jar resilience");
   }
 }

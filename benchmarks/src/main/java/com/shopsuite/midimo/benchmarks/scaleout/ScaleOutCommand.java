@@ -2,6 +2,7 @@ package com.shopsuite.midimo.benchmarks.scaleout;
 
 import com.shopsuite.midimo.benchmarks.resilience.ResilienceReport;
 import com.shopsuite.midimo.benchmarks.resilience.ScenarioResult;
+import com.shopsuite.midimo.benchmarks.suite.CommandLines;
 import com.shopsuite.midimo.benchmarks.suite.Machine;
 import com.shopsuite.midimo.benchmarks.suite.Report;
 import com.shopsuite.midimo.launcher.Directories;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,36 +161,11 @@ public final class ScaleOutCommand implements Callable<Integer> {
   }
 
   private List<ScaleOutScenario> selected() {
-    List<ScaleOutScenario> all = allScenarios();
-    if (scenarios == null || scenarios.isEmpty()) {
-      return all;
-    }
-    List<ScaleOutScenario> chosen = new ArrayList<>();
-    for (String id : scenarios) {
-      chosen.add(
-          all.stream()
-              .filter(s -> s.id().equals(id))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "--scenarios: no scenario '"
-                              + id
-                              + "'; known: "
-                              + all.stream().map(ScaleOutScenario::id).toList())));
-    }
-    return all.stream().filter(chosen::contains).toList();
+    return CommandLines.select(allScenarios(), scenarios, ScaleOutScenario::id, "--scenarios");
   }
 
   private static String command() {
-    String given = System.getenv("SCALE_OUT_COMMAND");
-    if (given != null && !given.isBlank()) {
-      return given.trim();
-    }
-    return ProcessHandle.current()
-        .info()
-        .arguments()
-        .map(args -> "java " + String.join(" ", args))
-        .orElse("java -jar benchmarks/target/midimo-chat-benchmarks.jar scale-out");
+    return CommandLines.asTyped(
+        "SCALE_OUT_COMMAND", "java -jar benchmarks/target/midimo-chat-benchmarks.jar scale-out");
   }
 }

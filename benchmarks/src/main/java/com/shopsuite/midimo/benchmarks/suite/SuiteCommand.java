@@ -18,10 +18,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -310,31 +307,11 @@ public final class SuiteCommand implements Callable<Integer> {
   }
 
   private List<BenchmarkCase> selected() {
-    List<BenchmarkCase> all = allCases();
-    if (cases == null || cases.isEmpty()) {
-      return all;
-    }
-    Map<String, BenchmarkCase> byId =
-        all.stream().collect(Collectors.toMap(BenchmarkCase::id, Function.identity()));
-    for (String id : cases) {
-      if (!byId.containsKey(id)) {
-        throw new IllegalArgumentException(
-            "--cases: no case '" + id + "'; known: " + byId.keySet());
-      }
-    }
-    return all.stream().filter(c -> cases.contains(c.id())).toList();
+    return CommandLines.select(allCases(), cases, BenchmarkCase::id, "--cases");
   }
 
-  /** As typed, when run.sh passes it on; otherwise rebuilt from this JVM's arguments. */
   private static String command() {
-    String given = System.getenv("BENCHMARKS_COMMAND");
-    if (given != null && !given.isBlank()) {
-      return given.trim();
-    }
-    return ProcessHandle.current()
-        .info()
-        .arguments()
-        .map(args -> "java " + String.join(" ", args))
-        .orElse("java -jar benchmarks/target/midimo-chat-benchmarks.jar all");
+    return CommandLines.asTyped(
+        "BENCHMARKS_COMMAND", "java -jar benchmarks/target/midimo-chat-benchmarks.jar all");
   }
 }
