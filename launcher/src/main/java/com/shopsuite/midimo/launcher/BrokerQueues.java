@@ -1,6 +1,5 @@
 package com.shopsuite.midimo.launcher;
 
-import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
 import org.apache.activemq.artemis.api.core.client.ClientRequestor;
@@ -113,8 +112,6 @@ public final class BrokerQueues implements AutoCloseable {
     try {
       requestor.close();
       session.close();
-    } catch (ActiveMQException e) {
-      // closing anyway
     } catch (Exception e) {
       // closing anyway
     } finally {

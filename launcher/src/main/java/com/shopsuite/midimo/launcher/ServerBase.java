@@ -174,6 +174,7 @@ public final class ServerBase {
     private final Map<String, Path> configurationFiles = new LinkedHashMap<>();
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
     private final Map<String, String> secretSystemProperties = new LinkedHashMap<>();
+    private boolean remoteBroker;
     private String heap = "-Xms64m -Xmx512m";
     private final List<String> jvmOptions = new ArrayList<>();
 
@@ -224,12 +225,10 @@ public final class ServerBase {
     /**
      * A node of the remote-broker server ({@code wildfly-config/target/server-remote-broker}):
      * where its broker is and how it logs in (remote-messaging.cli), the password in {@link
-     * #SECRET_PROPERTIES}; the node's {@link #name} becomes its transaction-manager identifier, so
-     * set the name first.
+     * #SECRET_PROPERTIES}; the node's name becomes its transaction-manager identifier.
      */
     public Builder broker(int port, String user, String password) {
-      // One transaction-manager identity per node (remote-messaging.cli).
-      systemProperties.put("jboss.tx.node.id", name);
+      remoteBroker = true;
       systemProperties.put("jboss.messaging.connector.host", "localhost");
       systemProperties.put("jboss.messaging.connector.port", Integer.toString(port));
       systemProperties.put("midimo.broker.user", user);
@@ -250,6 +249,10 @@ public final class ServerBase {
     }
 
     public Settings build() {
+      if (remoteBroker) {
+        // One transaction-manager identity per node on the shared broker (remote-messaging.cli).
+        systemProperties.putIfAbsent("jboss.tx.node.id", name);
+      }
       return new Settings(
           name,
           serverHome,

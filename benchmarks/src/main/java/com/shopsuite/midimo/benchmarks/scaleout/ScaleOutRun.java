@@ -1,13 +1,13 @@
 package com.shopsuite.midimo.benchmarks.scaleout;
 
 import com.shopsuite.midimo.benchmarks.resilience.OrderTraffic;
+import com.shopsuite.midimo.benchmarks.suite.ProgressLog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * What the scenarios share: the settings, a fresh cluster per scenario (stopped at the end, or by
@@ -24,15 +24,14 @@ final class ScaleOutRun implements AutoCloseable {
 
   private final ScaleOutSettings settings;
   private final double scale;
-  private final PrintStream progress;
-  private final long started = System.nanoTime();
+  private final ProgressLog progress;
   private volatile TwoNodeCluster cluster;
   private int sessions;
 
   ScaleOutRun(ScaleOutSettings settings, double scale, PrintStream progress) {
     this.settings = settings;
     this.scale = scale;
-    this.progress = progress;
+    this.progress = new ProgressLog(progress);
   }
 
   /** A fresh emulator, broker and two nodes, in a session directory of their own. */
@@ -62,18 +61,11 @@ final class ScaleOutRun implements AutoCloseable {
   }
 
   void log(String format, Object... args) {
-    long seconds = (System.nanoTime() - started) / 1_000_000_000;
-    progress.printf(
-        Locale.ROOT,
-        "[%02d:%02d] %s%n",
-        seconds / 60,
-        seconds % 60,
-        String.format(Locale.ROOT, format, args));
-    progress.flush();
+    progress.log(format, args);
   }
 
   Duration elapsed() {
-    return Duration.ofNanos(System.nanoTime() - started);
+    return progress.elapsed();
   }
 
   /** Stops the scenario's cluster, if one is running. */

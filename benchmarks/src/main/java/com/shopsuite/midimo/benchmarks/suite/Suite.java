@@ -50,13 +50,12 @@ public final class Suite implements AutoCloseable {
   private final SuiteSettings settings;
   private final String secret = Secrets.random(48);
   private final Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
-  private final long started = System.nanoTime();
-  private final PrintStream progress;
+  private final ProgressLog progress;
   private int sessions;
 
   public Suite(SuiteSettings settings, PrintStream progress) {
     this.settings = settings;
-    this.progress = progress;
+    this.progress = new ProgressLog(progress);
   }
 
   public SuiteSettings settings() {
@@ -322,18 +321,11 @@ public final class Suite implements AutoCloseable {
   }
 
   public void log(String format, Object... args) {
-    long seconds = (System.nanoTime() - started) / 1_000_000_000;
-    progress.printf(
-        Locale.ROOT,
-        "[%02d:%02d] %s%n",
-        seconds / 60,
-        seconds % 60,
-        String.format(Locale.ROOT, format, args));
-    progress.flush();
+    progress.log(format, args);
   }
 
   public Duration elapsed() {
-    return Duration.ofNanos(System.nanoTime() - started);
+    return progress.elapsed();
   }
 
   /** Stops every process still running, newest first. */
